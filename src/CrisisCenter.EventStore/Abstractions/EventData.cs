@@ -1,0 +1,37 @@
+namespace CrisisCenter.EventStore;
+
+/// <summary>An event about to be appended. <see cref="Type"/> is the stable, versioned store name
+/// (e.g. "incident.declared.v1"), never a CLR name; <see cref="Data"/> is UTF-8 JSON.</summary>
+public sealed record EventData(Guid EventId, string Type, ReadOnlyMemory<byte> Data, EventMetadata Metadata);
+
+/// <summary>Who caused an event and why. The store adds the hash chain (<see cref="RecordedEvent.PreviousHash"/>,
+/// <see cref="RecordedEvent.Hash"/>) and the recorded time.</summary>
+public sealed record EventMetadata
+{
+    public string? ActorId { get; init; }
+    public string? ActorName { get; init; }
+    public string? AgencyCode { get; init; }
+    public string? SessionId { get; init; }
+    public Guid? CommandId { get; init; }
+    public Guid? CorrelationId { get; init; }
+    public Guid? CausationId { get; init; }
+
+    public static EventMetadata Empty { get; } = new();
+}
+
+/// <summary>An event as stored: its place in its stream (<see cref="Revision"/>, 0-based) and in the
+/// global order (<see cref="Position"/>, strictly increasing, not necessarily contiguous).</summary>
+public sealed record RecordedEvent(
+    Guid EventId,
+    string Stream,
+    long Revision,
+    long Position,
+    string Type,
+    ReadOnlyMemory<byte> Data,
+    EventMetadata Metadata,
+    DateTimeOffset RecordedAt,
+    string PreviousHash,
+    string Hash);
+
+/// <summary>The outcome of an append: the revision of the last event written and its global position.</summary>
+public sealed record AppendResult(long NextExpectedRevision, long LastPosition);
