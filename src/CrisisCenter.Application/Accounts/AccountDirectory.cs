@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CrisisCenter.EventStore;
+using Microsoft.AspNetCore.Identity;
+
+namespace CrisisCenter.Application.Accounts;
+
+/// <summary>
+/// The user directory: every change is an event in the <c>directory</c> stream; this class keeps the
+/// current accounts in memory and catches up with the stream before answering, so a user registered
+/// through another node (or another process on the same store) is found.
+/// </summary>
+public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
+{
+    public const string Stream = "directory";
+    public const int MinimumPasswordLength = 10;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly PasswordHasher<UserAccount> _hasher = new();
+    private readonly ConcurrentDictionary<string, UserAccount> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _idByUserName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private long? _revision;
+
+    public async Task<UserAccount?> FindByUserNameAsync(string userName, CancellationToken ct = default)
+    {
+        await CatchUpAsync(ct);
+        return _idByUserName.TryGetValue(userName.Trim(), out var id) ? _byId[id] : null;
+    }
+
+    public async Task<UserAccount?> FindByIdAsync(string userId, CancellationToken ct = default)
+    {
+        if (_byId.TryGetValue(userId, out var known)) return known;
+        await CatchUpAsync(ct);
+        return _byId.GetValueOrDefault(userId);
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct = default)
+    {
+        await CatchUpAsync(ct);
+        return [.. _byId.Values.OrderBy(a => a.UserName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Checks a password; null when the user is unknown, disabled or the password is wrong.</summary>
+    public async Task<UserAccount?> AuthenticateAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var account = await FindByUserNameAsync(userName, ct);
+        if (account is null || account.Disabled)
+        {
+            // Hash anyway so a missing user costs the same time as a wrong password.
+            _hasher.HashPassword(null!, password);
+            return null;
+        }
+        return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
+    }
+
+    public async Task<UserAccount> RegisterAsync(NewAccount request, string by, CancellationToken ct = default)
+    {
+        var problems = request.Validate();
+        if (problems.Count > 0) throw new AccountValidationException(problems);
+        for (var attempt = 0; ; attempt++)
+        {
+            await CatchUpAsync(ct);
+            if (_idByUserName.ContainsKey(request.UserName.Trim()))
+                throw new AccountConflictException($"A user named '{request.UserName.Trim()}' already exists.");
+            var userId = "u-" + Guid.NewGuid().ToString("N")[..12];
+            var registered = new AccountRegistered(
+                userId, request.UserName.Trim().ToLowerInvariant(), request.DisplayName.Trim(), request.AgencyCode, [.. request.Roles.Distinct()],
+                request.RegionCode, request.CanLogRegionalUpdates, _hasher.HashPassword(null!, request.Password), NewStamp(), by, clock.GetUtcNow());
+            try
+            {
+                await AppendAsync(registered, ct);
+                return _byId[userId];
+            }
+            catch (WrongExpectedRevisionException) when (attempt < 3)
+            {
+                // Another node registered someone meanwhile: catch up and check the name again.
+            }
+        }
+    }
+
+    public async Task DisableAsync(string userId, string reason, string by, CancellationToken ct = default)
+    {
+        await CatchUpAsync(ct);
+        if (!_byId.ContainsKey(userId)) throw new AccountNotFoundException(userId);
+        await AppendAsync(new AccountDisabled(userId, reason, NewStamp(), by, clock.GetUtcNow()), ct);
+    }
+
+    public async Task ChangePasswordAsync(string userId, string newPassword, string by, CancellationToken ct = default)
+    {
+        if (newPassword.Length < MinimumPasswordLength)
+            throw new AccountValidationException(new Dictionary<string, string[]> { ["password"] = [$"A password has at least {MinimumPasswordLength} characters."] });
+        await CatchUpAsync(ct);
+        if (!_byId.ContainsKey(userId)) throw new AccountNotFoundException(userId);
+        await AppendAsync(new AccountPasswordChanged(userId, _hasher.HashPassword(null!, newPassword), NewStamp(), by, clock.GetUtcNow()), ct);
+    }
+
+    private async Task AppendAsync(AccountEvent e, CancellationToken ct)
+    {
+        var type = AccountEventTypes.NameOf(e.GetType());
+        var data = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Json);
+        var metadata = new EventMetadata { ActorId = e.By, CommandId = Guid.NewGuid() };
+        await store.AppendAsync(Stream, ExpectedRevision.FromLastRevision(_revision), [new EventData(Guid.NewGuid(), type, data, metadata)], ct);
+        await CatchUpAsync(ct);
+    }
+
+    /// <summary>Applies the directory events stored since the last one seen.</summary>
+    public async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        await _catchUp.WaitAsync(ct);
+        try
+        {
+            var from = _revision is { } r ? r + 1 : 0;
+            await foreach (var recorded in store.ReadStreamAsync(Stream, from, ReadDirection.Forwards, long.MaxValue, ct))
+            {
+                if (AccountEventTypes.ByName.TryGetValue(recorded.Type, out var type)
+                    && JsonSerializer.Deserialize(recorded.Data.Span, type, Json) is AccountEvent e)
+                    Apply(e);
+                _revision = recorded.Revision;
+            }
+        }
+        finally
+        {
+            _catchUp.Release();
+        }
+    }
+
+    private void Apply(AccountEvent e)
+    {
+        switch (e)
+        {
+            case AccountRegistered r:
+                _byId[r.UserId] = new UserAccount(r.UserId, r.UserName, r.DisplayName, r.AgencyCode, r.Roles.ToHashSet(StringComparer.Ordinal),
+                    r.RegionCode, r.CanLogRegionalUpdates, r.PasswordHash, Disabled: false, r.SecurityStamp);
+                _idByUserName[r.UserName] = r.UserId;
+                break;
+            case AccountPasswordChanged p when _byId.TryGetValue(p.UserId, out var a):
+                _byId[p.UserId] = a with { PasswordHash = p.PasswordHash, SecurityStamp = p.SecurityStamp };
+                break;
+            case AccountDisabled d when _byId.TryGetValue(d.UserId, out var a):
+                _byId[d.UserId] = a with { Disabled = true, SecurityStamp = d.SecurityStamp };
+                break;
+        }
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>What an admin (or the demo seed) gives to create an account.</summary>
+public sealed record NewAccount(string UserName, string DisplayName, string Password, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode = null, bool CanLogRegionalUpdates = false)
+{
+    public static readonly IReadOnlySet<string> KnownRoles = new HashSet<string>(StringComparer.Ordinal) { "Admin", "PressOfficer", "Approver", "Observer" };
+
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(UserName) || UserName.Trim().Length > 64 || !UserName.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+            problems["userName"] = ["A user name is 1-64 characters: latin letters, digits, '.', '-' or '_'."];
+        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
+            problems["displayName"] = ["A display name is 1-200 characters."];
+        if (Password is null || Password.Length < AccountDirectory.MinimumPasswordLength || Password.Length > 256)
+            problems["password"] = [$"A password has {AccountDirectory.MinimumPasswordLength}-256 characters."];
+        if (string.IsNullOrWhiteSpace(AgencyCode))
+            problems["agencyCode"] = ["Every user belongs to an agency."];
+        if (Roles is null || Roles.Count == 0 || Roles.Any(r => !KnownRoles.Contains(r)))
+            problems["roles"] = ["Roles are one or more of Admin, PressOfficer, Approver, Observer."];
+        return problems;
+    }
+}
+
+public sealed class AccountValidationException(IReadOnlyDictionary<string, string[]> errors) : Exception("The account is not valid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+public sealed class AccountConflictException(string message) : Exception(message);
+
+public sealed class AccountNotFoundException(string userId) : Exception($"No user with id '{userId}'.");

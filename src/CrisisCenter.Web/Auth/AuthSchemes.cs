@@ -1,0 +1,9 @@
+namespace CrisisCenter.Web.Auth;
+
+public static class AuthSchemes
+{
+    public const string Cookie = "cookie";
+    public const string Bearer = "bearer";
+    /// <summary>Chooses bearer when the request carries an Authorization header, the cookie otherwise.</summary>
+    public const string CookieOrBearer = "cookie-or-bearer";
+}

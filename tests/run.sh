@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and ends with one line: "N passed, N failed, N skipped".
+# Usage: bash tests/run.sh [extra dotnet test arguments]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+
+dotnet build CrisisCenter.sln -c Release -nologo -v minimal || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+# Test assemblies run one after another (-m:1 keeps two heavy hosts from fighting over 2 cores).
+dotnet test CrisisCenter.sln -c Release --no-build -nologo -m:1 \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); p=${p:-0}
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=${f:-0}
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); t=${t:-0}
+  passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + t - p - f - e))
+done
+trx_count=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The runner failed without a failing test (a crashed test host, a missing result): count it as a failure.
+  failed=1
+fi
+echo "test result files: $trx_count in $results"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
