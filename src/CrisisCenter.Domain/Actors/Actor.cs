@@ -1,0 +1,27 @@
+namespace CrisisCenter.Domain;
+
+/// <summary>
+/// Who issues a command. Built by the web edge from the authenticated user; the domain trusts it.
+/// </summary>
+public sealed record Actor(
+    string UserId,
+    string Name,
+    string AgencyCode,
+    IReadOnlySet<Role> Roles,
+    string? RegionCode = null,
+    bool CanLogRegionalUpdates = false)
+{
+    /// <summary>
+    /// User id reserved for the platform itself (channel dispatcher). The user store must refuse to create
+    /// a human account with this id, so only code running inside the cluster can act as it.
+    /// </summary>
+    public const string SystemUserId = "system";
+
+    /// <summary>The platform acting on its own behalf, e.g. recording channel delivery outcomes.</summary>
+    public static Actor System { get; } =
+        new(SystemUserId, "CrisisCenter", SystemUserId, new HashSet<Role> { Role.Admin });
+
+    public bool HasRole(Role role) => Roles.Contains(role);
+
+    public bool IsSystem => UserId == SystemUserId && HasRole(Role.Admin);
+}

@@ -1,0 +1,9 @@
+namespace CrisisCenter.Domain;
+
+public enum Role
+{
+    Admin,
+    PressOfficer,
+    Approver,
+    Observer,
+}

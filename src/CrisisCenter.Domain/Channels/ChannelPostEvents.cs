@@ -1,0 +1,58 @@
+namespace CrisisCenter.Domain;
+
+/// <summary>
+/// Work for the channel dispatcher (outbox). <paramref name="OriginalPostId"/> is the post a Correct/Retract
+/// post edits or cancels. Channels that support it must deduplicate on <paramref name="IdempotencyKey"/>.
+/// </summary>
+[EventType("channel_post.scheduled.v1")]
+public sealed record ChannelPostScheduled(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    Guid StatementId,
+    int Revision,
+    string Channel,
+    Language Language,
+    ChannelPostAction Action,
+    Guid? OriginalPostId,
+    string IdempotencyKey,
+    DateTimeOffset? NotBefore) : IncidentEvent(IncidentId, By, At);
+
+[EventType("channel_post.delivered.v1")]
+public sealed record ChannelPostDelivered(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    int Attempt,
+    string ExternalId,
+    string? Url) : IncidentEvent(IncidentId, By, At);
+
+[EventType("channel_post.failed.v1")]
+public sealed record ChannelPostFailed(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    int Attempt,
+    string Error,
+    DateTimeOffset? NextRetryAt) : IncidentEvent(IncidentId, By, At);
+
+[EventType("channel_post.abandoned.v1")]
+public sealed record ChannelPostAbandoned(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    int Attempts,
+    string Error) : IncidentEvent(IncidentId, By, At);
+
+[EventType("channel_post.uncertain.v1")]
+public sealed record ChannelPostUncertain(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    int Attempt,
+    string Note) : IncidentEvent(IncidentId, By, At);

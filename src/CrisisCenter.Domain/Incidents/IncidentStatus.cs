@@ -1,0 +1,8 @@
+namespace CrisisCenter.Domain;
+
+public enum IncidentStatus
+{
+    Active,
+    Stabilized,
+    Closed,
+}

@@ -1,0 +1,9 @@
+namespace CrisisCenter.Domain;
+
+public enum RumorVerdict
+{
+    False,
+    Misleading,
+    Unverified,
+    True,
+}
