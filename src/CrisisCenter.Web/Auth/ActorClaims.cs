@@ -11,7 +11,8 @@ public static class ActorClaims
         var roles = user.FindAll(CrisisCenterClaims.Role)
             .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: false, out var role) ? role : (Role?)null)
             .OfType<Role>()
-            .ToHashSet();
+            .Distinct()
+            .ToList();
         return new Actor(
             user.FindFirstValue(CrisisCenterClaims.UserId) ?? throw new InvalidOperationException("An authenticated user always has a user id claim."),
             user.FindFirstValue(CrisisCenterClaims.Name) ?? "",
