@@ -2,7 +2,7 @@ using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Domain;
-using CrisisCenter.Grains.Serialization;
+using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Errors;
@@ -23,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddHostedService<DemoSeed>();
 
 builder.UseOrleans(silo =>
 {

@@ -8,13 +8,14 @@ public static class CrisisCenterApi
     {
         var api = routes.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ValidateInputFilter>();
 
-        var incidents = api.MapGroup("/incidents").WithTags("Incidents");
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi();
         var incident = incidents.MapGroup("/{id:guid}");
         incident.MapIncidentQueriesApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
+        api.MapReferenceApi().MapUsersApi();
         return routes;
     }
 }

@@ -1,3 +1,4 @@
+using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Domain;
 using Mediator;
@@ -6,6 +7,19 @@ namespace CrisisCenter.Web.Api;
 
 public static class IncidentsApi
 {
+    public sealed record DeclareBody(
+        string Title, string? Description, IncidentCategory Category, Severity Severity, IReadOnlyList<string> Regions,
+        string? LeadAgency, IReadOnlyList<string>? ParticipatingAgencies, Visibility? Visibility, IReadOnlyList<Language>? RequiredLanguages, bool? IsPublicWarning) : IValidate
+    {
+        public IReadOnlyDictionary<string, string[]> Validate() => new FieldProblems()
+            .Required("title", Title, Limits.Policy.MaxTitleLength)
+            .Optional("description", Description, Limits.Policy.MaxDescriptionLength)
+            .When(Regions is null || Regions.Count == 0 || Regions.Count > Limits.MaxListItems, "regions", "One or more region codes (e.g. KZ-75).")
+            .Optional("leadAgency", LeadAgency, Limits.Policy.MaxAgencyCodeLength)
+            .When(ParticipatingAgencies is { Count: > Limits.MaxListItems }, "participatingAgencies", $"At most {Limits.MaxListItems}.")
+            .ToDictionary();
+    }
+
     public sealed record AmendDetailsBody(string Title, string Description, IncidentCategory Category, IReadOnlyList<string> Regions) : IValidate
     {
         public IReadOnlyDictionary<string, string[]> Validate() => new FieldProblems()
@@ -38,6 +52,22 @@ public static class IncidentsApi
     public sealed record SummaryBody(string Summary) : IValidate
     {
         public IReadOnlyDictionary<string, string[]> Validate() => new FieldProblems().Required("summary", Summary, Limits.Policy.MaxNoteLength).ToDictionary();
+    }
+
+    /// <summary>Declares an incident; the lead agency defaults to the press officer's own agency.</summary>
+    public static RouteGroupBuilder MapDeclareIncidentApi(this RouteGroupBuilder incidents)
+    {
+        incidents.MapPost("/", async (DeclareBody body, HttpContext http, IMediator mediator) =>
+        {
+            var request = CommandRequest.From(http);
+            var id = request.NewEntityId("incident");
+            var declared = await mediator.Send(new DeclareNewIncident(
+                id, request.Context, request.SessionId, body.Title, body.Description ?? "", body.Category, body.Severity, body.Regions,
+                body.LeadAgency ?? request.Context.Actor.AgencyCode, body.ParticipatingAgencies ?? [], body.Visibility ?? Visibility.Normal,
+                body.RequiredLanguages ?? [], body.IsPublicWarning ?? false), http.RequestAborted);
+            return CommandResults.ToResult(http, declared.Outcome, id, createdId: id, code: declared.Code);
+        }).WithSummary("Declare an incident (press officer of the lead agency). Answers 201 with its id and code (INC-yyyy-nnnn).");
+        return incidents;
     }
 
     /// <summary>Commands on one incident's details and lifecycle.</summary>
