@@ -5,6 +5,7 @@ using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
+using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,6 +13,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
 
 var hostOptions = builder.Configuration.GetSection(CrisisCenterOptions.Section).Get<CrisisCenterOptions>() ?? new CrisisCenterOptions();
 var storeOptions = builder.Configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new EventStoreOptions();
@@ -67,7 +70,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAuthApi();
 app.MapCrisisCenterApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, public so tests can host the app (WebApplicationFactory).</summary>
 public partial class Program;
