@@ -1,5 +1,6 @@
 using System.Net;
 using CrisisCenter.EventStore.EventStoreDb;
+using CrisisCenter.EventStore.EventStoreDb.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,29 +20,31 @@ internal sealed class FakeStreamsNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private FakeStreamsNode(WebApplication app, ScriptedStreams streams, int port)
+    private FakeStreamsNode(WebApplication app, Streams.StreamsBase service, int port)
     {
         _app = app;
-        Streams = streams;
+        Service = service;
         Endpoint = new EventStoreDbEndpoint("127.0.0.1", port);
     }
 
-    public ScriptedStreams Streams { get; }
+    public Streams.StreamsBase Service { get; }
+    public ScriptedStreams Streams => (ScriptedStreams)Service;
     public EventStoreDbEndpoint Endpoint { get; }
 
-    public static async Task<FakeStreamsNode> StartAsync(ScriptedStreams? streams = null)
+    public static Task<FakeStreamsNode> StartAsync() => StartAsync(new ScriptedStreams());
+
+    public static async Task<FakeStreamsNode> StartAsync<TService>(TService service) where TService : Streams.StreamsBase
     {
-        streams ??= new ScriptedStreams();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(streams);
+        builder.Services.AddSingleton(service);
         var app = builder.Build();
-        app.MapGrpcService<ScriptedStreams>();
+        app.MapGrpcService<TService>();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new FakeStreamsNode(app, streams, new Uri(address).Port);
+        return new FakeStreamsNode(app, service, new Uri(address).Port);
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
