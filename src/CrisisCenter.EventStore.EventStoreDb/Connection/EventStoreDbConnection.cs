@@ -103,9 +103,11 @@ internal sealed class EventStoreDbConnection : IAsyncDisposable
                         throw ServerErrorTranslation.Unreachable(operation, attempts, ex);
                     case ServerError.Unavailable down:
                         attempts.Add(down.Detail);
+                        // Move on even when giving up, so the next call does not return to a dead node
+                        // (e.g. a leader we were redirected to, which is not in the connection string).
+                        endpoint = UseNextAfter(endpoint);
                         if (++unavailable >= Settings.Endpoints.Count)
                             throw ServerErrorTranslation.Unreachable(operation, attempts, ex);
-                        endpoint = UseNextAfter(endpoint);
                         break;
                     case ServerError.StreamNotFound:
                         throw new StreamNotFoundSignal();

@@ -99,6 +99,25 @@ public sealed class TransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task when_the_leader_we_were_sent_to_dies_the_next_call_goes_back_to_the_listed_nodes()
+    {
+        var leader = await FakeStreamsNode.StartAsync();
+        var seed = await StartNodeAsync();
+        var leaderEndpoint = leader.Endpoint;
+        seed.Streams.OnRead = (_, _, _) => throw ScriptedStreams.NotLeader(leaderEndpoint);
+        var store = Connect($"esdb://{seed.Endpoint}?tls=false&defaultDeadline=3000");
+        (await store.GetStreamRevisionAsync("incident-1")).Should().BeNull();
+        await leader.DisposeAsync();
+        seed.Streams.OnRead = null;
+
+        var whileDown = () => store.GetStreamRevisionAsync("incident-1");
+        await whileDown.Should().ThrowAsync<EventStoreUnavailableException>();
+        (await store.GetStreamRevisionAsync("incident-1")).Should().BeNull();
+
+        seed.Streams.Reads.Should().HaveCount(2, "the first read was redirected, the last one came back to the listed node");
+    }
+
+    [Fact]
     public async Task an_unreachable_node_makes_the_store_unavailable_naming_the_node()
     {
         var port = FakeStreamsNode.UnusedPort();
