@@ -11,10 +11,13 @@ namespace CrisisCenter.EventStore.EventStoreDb;
 /// </summary>
 internal static class GlobalPositionConversion
 {
-    public static long FromServer(ulong commitPosition) =>
-        commitPosition <= long.MaxValue
-            ? (long)commitPosition
-            : throw new InvalidDataException($"EventStoreDB sent commit position {commitPosition}, beyond the range of a global position.");
+    public static long FromServer(ulong commitPosition) => commitPosition switch
+    {
+        // The server sends "unknown" (-1 as unsigned) when an event was not committed by itself: a legacy transaction.
+        ulong.MaxValue => throw new InvalidDataException("EventStoreDB gave no global position for an event: it belongs to a legacy explicit transaction, which this store does not support."),
+        > long.MaxValue => throw new InvalidDataException($"EventStoreDB sent commit position {commitPosition}, beyond the range of a global position."),
+        _ => (long)commitPosition,
+    };
 
     /// <summary>
     /// The $all read start for "after <paramref name="afterPosition"/>". The server's forward read starts AT a position

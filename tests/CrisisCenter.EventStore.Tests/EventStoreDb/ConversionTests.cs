@@ -35,8 +35,10 @@ public sealed class ConversionTests
     public void the_commit_position_is_the_global_position_and_beyond_long_is_corrupt_data()
     {
         GlobalPositionConversion.FromServer(987_654_321UL).Should().Be(987_654_321L);
-        var tooLarge = () => GlobalPositionConversion.FromServer(ulong.MaxValue);
-        tooLarge.Should().Throw<InvalidDataException>();
+        var unknown = () => GlobalPositionConversion.FromServer(ulong.MaxValue);
+        unknown.Should().Throw<InvalidDataException>().WithMessage("*legacy explicit transaction*");
+        var tooLarge = () => GlobalPositionConversion.FromServer((ulong)long.MaxValue + 1);
+        tooLarge.Should().Throw<InvalidDataException>().WithMessage("*beyond the range*");
     }
 
     [Fact]
