@@ -2,7 +2,8 @@ namespace CrisisCenter.Application.Projections;
 
 /// <summary>
 /// Gets every timeline entry right after all read models applied its event (so a listener that queries them sees
-/// the event), in store order, on the projection loop. Register implementations in DI (e.g. the SignalR broadcaster).
+/// the event), in store order, on the projection loop, before <see cref="ProjectionHost.Position"/> moves past it.
+/// Register implementations in DI (e.g. the SignalR broadcaster).
 /// </summary>
 public interface ITimelineListener
 {

@@ -85,7 +85,8 @@ public sealed partial class ProjectionHost : BackgroundService
     public long StoreFailures => Interlocked.Read(ref _storeFailures);
 
     /// <summary>
-    /// Completes once the read models have applied the incident event at <paramref name="position"/> (or a later one):
+    /// Completes once the read models (and listeners) are done with the incident event at <paramref name="position"/>
+    /// or a later one:
     /// a command handler awaits its append's position before answering, so its caller reads its own write.
     /// Fails with <see cref="OperationCanceledException"/> when cancelled or when the host stops first.
     /// </summary>
@@ -193,16 +194,14 @@ public sealed partial class ProjectionHost : BackgroundService
                 LogProjectionFailed(ex, nameof(IncidentTimeline), record.Type, record.Position, record.Stream);
             }
 
-            Advance(record.Position);
             if (entry is not null)
             {
                 Notify(entry, isLive);
             }
         }
-        else
-        {
-            Advance(record.Position);
-        }
+
+        // Last, so whoever waits for this position finds every read model and listener done with it.
+        Advance(record.Position);
     }
 
     private IncidentEvent? Read(RecordedEvent record)
