@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
@@ -26,6 +27,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddCrisisCenterProjections();
 builder.Services.AddHostedService<DemoSeed>();
 
 builder.UseOrleans(silo =>
