@@ -30,9 +30,10 @@ builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddHostedService<DemoSeed>();
 
+var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering();
+    silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
     silo.AddCrisisCenterGrains();
 });
 
