@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace CrisisCenter.EventStore.Sqlite;
+
+/// <summary>One append, applied inside the writer's open transaction: idempotency first, then the expected
+/// revision, then the rows with their hash chain. The statements are prepared once and reused for every
+/// append of the store's life.</summary>
+internal sealed class StreamAppendStatements : IDisposable
+{
+    private readonly SqliteCommand findEvent;
+    private readonly SqliteCommand lastOfStream;
+    private readonly SqliteCommand insert;
+    private readonly TimeProvider clock;
+
+    public StreamAppendStatements(SqliteConnection connection, TimeProvider clock)
+    {
+        this.clock = clock;
+        findEvent = Prepare(connection, "SELECT stream, revision, position FROM events WHERE event_id = $eventId;", "$eventId");
+        lastOfStream = Prepare(connection, "SELECT revision, hash FROM events WHERE stream = $stream ORDER BY revision DESC LIMIT 1;", "$stream");
+        insert = Prepare(connection, """
+            INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at, previous_hash, hash)
+            VALUES ($eventId, $stream, $revision, $type, $data, $metadata, $recordedAt, $previousHash, $hash)
+            RETURNING position;
+            """, "$eventId", "$stream", "$revision", "$type", "$data", "$metadata", "$recordedAt", "$previousHash", "$hash");
+    }
+
+    public void Enlist(SqliteTransaction? transaction)
+    {
+        findEvent.Transaction = transaction;
+        lastOfStream.Transaction = transaction;
+        insert.Transaction = transaction;
+    }
+
+    /// <summary>Writes the append, or returns the result of the identical append already stored, or throws
+    /// <see cref="WrongExpectedRevisionException"/> / <see cref="IdempotencyConflictException"/>.</summary>
+    public AppendOutcome Apply(PendingAppend append)
+    {
+        if (FindAlreadyStored(append) is { } original)
+            return new AppendOutcome(original, Wrote: false);
+
+        var (lastRevision, lastHash) = LastOfStream(append.Stream);
+        var expected = append.Expected;
+        var holds = expected.IsAny || (expected.IsNoStream ? lastRevision is null : lastRevision == expected.Value);
+        if (!holds)
+            throw new WrongExpectedRevisionException(append.Stream, expected, lastRevision);
+
+        var recordedAt = StoredEventColumns.RecordedAtToText(clock.GetUtcNow());
+        var revision = lastRevision ?? -1;
+        var previousHash = lastHash ?? HashChain.Genesis;
+        long position = 0;
+        foreach (var e in append.Events)
+        {
+            revision++;
+            var hash = HashChain.Compute(previousHash, e.EventId, append.Stream, revision, e.Type, e.Data.Span, e.Metadata);
+            Set(insert, "$eventId", IdText(e.EventId));
+            Set(insert, "$stream", append.Stream);
+            Set(insert, "$revision", revision);
+            Set(insert, "$type", e.Type);
+            Set(insert, "$data", AsArray(e.Data));
+            Set(insert, "$metadata", StoredEventColumns.MetadataToJson(e.Metadata));
+            Set(insert, "$recordedAt", recordedAt);
+            Set(insert, "$previousHash", previousHash);
+            Set(insert, "$hash", hash);
+            position = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            previousHash = hash;
+        }
+        return new AppendOutcome(new AppendResult(revision, position), Wrote: true);
+    }
+
+    // As in EventStoreDB: a retry of an append that already happened (same ids, same stream, same order)
+    // gets the original result, whatever the expected revision says now; any other reuse of ids is a bug.
+    private AppendResult? FindAlreadyStored(PendingAppend append)
+    {
+        var found = 0;
+        long firstRevision = 0;
+        AppendResult? original = null;
+        for (var i = 0; i < append.Events.Count; i++)
+        {
+            Set(findEvent, "$eventId", IdText(append.Events[i].EventId));
+            using var row = findEvent.ExecuteReader();
+            if (!row.Read())
+                continue;
+            var stream = row.GetString(0);
+            var revision = row.GetInt64(1);
+            if (!string.Equals(stream, append.Stream, StringComparison.Ordinal))
+                throw new IdempotencyConflictException(append.Stream,
+                    $"Event {append.Events[i].EventId} is already stored in stream '{stream}', not in '{append.Stream}'.");
+            if (found == 0)
+                firstRevision = revision - i;
+            if (found != i || revision != firstRevision + i)
+                throw PartialOverlap(append);
+            found++;
+            original = new AppendResult(revision, row.GetInt64(2));
+        }
+        if (found == 0)
+            return null;
+        if (found != append.Events.Count)
+            throw PartialOverlap(append);
+        return original;
+    }
+
+    private static IdempotencyConflictException PartialOverlap(PendingAppend append) => new(append.Stream,
+        $"Some of the {append.Events.Count} events appended to '{append.Stream}' are already stored, but not as this same append (same ids, same order); refusing to write a mix.");
+
+    private (long? Revision, string? Hash) LastOfStream(string stream)
+    {
+        Set(lastOfStream, "$stream", stream);
+        using var row = lastOfStream.ExecuteReader();
+        return row.Read() ? (row.GetInt64(0), row.IsDBNull(1) ? null : row.GetString(1)) : (null, null);
+    }
+
+    public void Dispose()
+    {
+        findEvent.Dispose();
+        lastOfStream.Dispose();
+        insert.Dispose();
+    }
+
+    internal static string IdText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+
+    private static byte[] AsArray(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, string name, object value) => command.Parameters[name].Value = value;
+}
+
+/// <summary>What one append did: its result, and whether it wrote rows (false for an idempotent retry).</summary>
+internal readonly record struct AppendOutcome(AppendResult Result, bool Wrote);
