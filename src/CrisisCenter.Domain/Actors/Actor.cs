@@ -2,12 +2,14 @@ namespace CrisisCenter.Domain;
 
 /// <summary>
 /// Who issues a command. Built by the web edge from the authenticated user; the domain trusts it.
+/// <paramref name="Roles"/> is a list, not a set, because System.Text.Json cannot read IReadOnlySet without a
+/// converter and commands must round-trip with plain options; duplicates are harmless.
 /// </summary>
 public sealed record Actor(
     string UserId,
     string Name,
     string AgencyCode,
-    IReadOnlySet<Role> Roles,
+    IReadOnlyList<Role> Roles,
     string? RegionCode = null,
     bool CanLogRegionalUpdates = false)
 {
@@ -19,7 +21,7 @@ public sealed record Actor(
 
     /// <summary>The platform acting on its own behalf, e.g. recording channel delivery outcomes.</summary>
     public static Actor System { get; } =
-        new(SystemUserId, "CrisisCenter", SystemUserId, new HashSet<Role> { Role.Admin });
+        new(SystemUserId, "CrisisCenter", SystemUserId, [Role.Admin]);
 
     public bool HasRole(Role role) => Roles.Contains(role);
 

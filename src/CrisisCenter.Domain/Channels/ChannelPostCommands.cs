@@ -1,7 +1,11 @@
 namespace CrisisCenter.Domain;
 
-// Delivery outcomes reported by the channel dispatcher; only Actor.System may issue them.
-// Attempt numbers start at 1 and must follow the attempts already recorded on the post.
+/// <summary>
+/// A delivery outcome reported by the channel dispatcher; only <see cref="Actor.System"/> may issue one.
+/// Attempt numbers start at 1 and follow the attempts already recorded on the post.
+/// </summary>
+public abstract record ChannelPostOutcome(Guid IncidentId, CommandContext Context, Guid PostId)
+    : IncidentCommand(IncidentId, Context);
 
 public sealed record RecordChannelPostDelivered(
     Guid IncidentId,
@@ -9,7 +13,7 @@ public sealed record RecordChannelPostDelivered(
     Guid PostId,
     int Attempt,
     string ExternalId,
-    string? Url = null) : IncidentCommand(IncidentId, Context);
+    string? Url = null) : ChannelPostOutcome(IncidentId, Context, PostId);
 
 /// <summary><paramref name="NextRetryAt"/> is null when the dispatcher will not retry on its own.</summary>
 public sealed record RecordChannelPostFailed(
@@ -18,14 +22,14 @@ public sealed record RecordChannelPostFailed(
     Guid PostId,
     int Attempt,
     string Error,
-    DateTimeOffset? NextRetryAt = null) : IncidentCommand(IncidentId, Context);
+    DateTimeOffset? NextRetryAt = null) : ChannelPostOutcome(IncidentId, Context, PostId);
 
 public sealed record AbandonChannelPost(
     Guid IncidentId,
     CommandContext Context,
     Guid PostId,
     int Attempts,
-    string Error) : IncidentCommand(IncidentId, Context);
+    string Error) : ChannelPostOutcome(IncidentId, Context, PostId);
 
 /// <summary>A send to a channel without idempotency was interrupted; an operator must confirm what happened.</summary>
 public sealed record MarkChannelPostUncertain(
@@ -33,4 +37,4 @@ public sealed record MarkChannelPostUncertain(
     CommandContext Context,
     Guid PostId,
     int Attempt,
-    string Note) : IncidentCommand(IncidentId, Context);
+    string Note) : ChannelPostOutcome(IncidentId, Context, PostId);
