@@ -118,10 +118,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
-            // Undo this append only. If SQLite already abandoned the whole transaction, this throws and the
-            // batch fails as a whole in CommitBatch, which is the truth: nothing of it will be stored.
-            transaction.Rollback(Savepoint);
-            transaction.Release(Savepoint);
+            // Undo this append only. If SQLite already abandoned the whole transaction (it does on I/O errors
+            // and a full disk), undoing fails and the batch fails as a whole in CommitBatch, which is the truth:
+            // nothing of it will be stored.
+            try
+            {
+                transaction.Rollback(Savepoint);
+                transaction.Release(Savepoint);
+            }
+            catch (Exception undoFailure)
+            {
+                throw new EventStoreUnavailableException($"The SQLite event store lost its transaction while writing to '{append.Stream}': {e.Message}", new AggregateException(e, undoFailure));
+            }
             return (default, e is EventStoreException ? e : Unavailable(e));
         }
     }
