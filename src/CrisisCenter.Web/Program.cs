@@ -9,7 +9,9 @@ using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
+using CrisisCenter.Grains.Incidents;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -24,7 +26,8 @@ Directory.CreateDirectory(dataDirectory);
 
 builder.Services.AddOptions<CrisisCenterOptions>().Bind(builder.Configuration.GetSection(CrisisCenterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(IncidentPolicy.Default);
+// One policy for the grains' decisions and the read side: the grains' options own it.
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentGrainOptions>>().Value.Policy);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
