@@ -24,5 +24,6 @@ public static class IncidentEventSerializer
     /// The id of the n-th event a command produced: name-based on the command id, so two activations that
     /// decide the same command (a failover race) write the same ids and the store keeps only one copy.
     /// </summary>
-    public static Guid EventId(Guid commandId, int index) => NameBasedGuid.Create(EventIdNamespace, commandId, index);
+    public static Guid EventId(Guid commandId, int index) =>
+        DeterministicGuid.Create(EventIdNamespace, commandId.ToString("N") + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
