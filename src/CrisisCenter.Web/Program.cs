@@ -9,9 +9,7 @@ using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
-using CrisisCenter.Grains.Incidents;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -26,8 +24,8 @@ Directory.CreateDirectory(dataDirectory);
 
 builder.Services.AddOptions<CrisisCenterOptions>().Bind(builder.Configuration.GetSection(CrisisCenterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-// One policy for the grains' decisions and the read side: the grains' options own it.
-builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<IncidentGrainOptions>>().Value.Policy);
+// One policy for the grains' decisions, the read side and the API.
+builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
