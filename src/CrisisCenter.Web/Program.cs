@@ -1,6 +1,81 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+using System.Text.Json;
+using CrisisCenter.Application.Accounts;
+using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Application.Projections;
+using CrisisCenter.Domain;
+using CrisisCenter.Grains.Hosting;
+using CrisisCenter.Web.Api;
+using CrisisCenter.Web.Auth;
+using CrisisCenter.Web.Cli;
+using CrisisCenter.Web.Errors;
+using CrisisCenter.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
 
+var builder = WebApplication.CreateBuilder(args);
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
+
+var hostOptions = builder.Configuration.GetSection(CrisisCenterOptions.Section).Get<CrisisCenterOptions>() ?? new CrisisCenterOptions();
+var storeOptions = builder.Configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new EventStoreOptions();
+var dataDirectory = Path.GetFullPath(hostOptions.DataDirectory, builder.Environment.ContentRootPath);
+Directory.CreateDirectory(dataDirectory);
+
+builder.Services.AddOptions<CrisisCenterOptions>().Bind(builder.Configuration.GetSection(CrisisCenterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+// One policy for the grains' decisions, the read side and the API.
+builder.Services.AddSingleton(IncidentPolicy.Default);
+builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
+builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddCrisisCenterProjections();
+builder.Services.AddHostedService<DemoSeed>();
+
+var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
+    silo.AddCrisisCenterGrains();
+});
+
+builder.Services.AddMediator(options =>
+{
+    options.PipelineBehaviors = [typeof(InstrumentationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+});
+
+builder.Services.AddCrisisCenterAuthentication(builder.Environment);
+builder.Services.AddDataProtection()
+    .SetApplicationName("CrisisCenter")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiJson.MaxRequestBodyBytes);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
+    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseSessionValidation();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/scalar");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapAuthApi();
+app.MapCrisisCenterApi();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public so tests can host the app (WebApplicationFactory).</summary>
 public partial class Program;

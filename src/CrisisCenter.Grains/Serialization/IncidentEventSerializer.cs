@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
@@ -26,17 +24,6 @@ public static class IncidentEventSerializer
     /// The id of the n-th event a command produced: name-based on the command id, so two activations that
     /// decide the same command (a failover race) write the same ids and the store keeps only one copy.
     /// </summary>
-    public static Guid EventId(Guid commandId, int index)
-    {
-        Span<byte> input = stackalloc byte[16 + 16 + 4];
-        EventIdNamespace.TryWriteBytes(input[..16], bigEndian: true, out _);
-        commandId.TryWriteBytes(input[16..32], bigEndian: true, out _);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(input[32..], index);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(input, hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: custom, name-based
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid EventId(Guid commandId, int index) =>
+        DeterministicGuid.Create(EventIdNamespace, commandId.ToString("N") + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

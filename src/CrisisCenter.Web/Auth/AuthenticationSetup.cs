@@ -35,7 +35,8 @@ public static class AuthenticationSetup
                 options.BearerTokenExpiration = TimeSpan.FromHours(8);
                 options.RefreshTokenExpiration = TimeSpan.FromDays(7);
             });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Api.UsersApi.AdminPolicy, policy => policy.RequireClaim(CrisisCenterClaims.Role, nameof(Domain.Role.Admin)));
         return services;
     }
 

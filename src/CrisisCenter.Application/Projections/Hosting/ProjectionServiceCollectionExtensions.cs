@@ -35,6 +35,7 @@ public static class ProjectionServiceCollectionExtensions
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<ApprovalQueue>());
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<IncidentKpis>());
         services.AddSingleton<ProjectionHost>();
+        services.AddSingleton<Pipeline.IReadYourWrites, ProjectionReadYourWrites>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ProjectionHost>());
         return services;
     }

@@ -1,0 +1,22 @@
+namespace CrisisCenter.Web.Api;
+
+public static class CrisisCenterApi
+{
+    /// <summary>Every /api route except sign-in. Each requires a signed-in user; the domain and the read
+    /// side decide what that user may do and see.</summary>
+    public static IEndpointRouteBuilder MapCrisisCenterApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ValidateInputFilter>();
+
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi().MapBoardApi();
+        var incident = incidents.MapGroup("/{id:guid}");
+        incident.MapIncidentQueriesApi()
+            .MapIncidentReadModelsApi()
+            .MapIncidentLifecycleApi()
+            .MapStatementsApi()
+            .MapSituationUpdatesApi()
+            .MapRumorsApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi();
+        return routes;
+    }
+}

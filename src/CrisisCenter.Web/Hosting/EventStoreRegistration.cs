@@ -1,0 +1,28 @@
+using CrisisCenter.EventStore;
+using CrisisCenter.EventStore.Sqlite;
+
+namespace CrisisCenter.Web.Hosting;
+
+public static class EventStoreRegistration
+{
+    /// <summary>Registers the configured event store backend: SQLite (embedded default) or EventStoreDB.</summary>
+    public static IServiceCollection AddConfiguredEventStore(this IServiceCollection services, EventStoreOptions options, string dataDirectory)
+    {
+        switch (options.Backend)
+        {
+            case EventStoreBackend.Sqlite:
+                var path = string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? Path.Combine(dataDirectory, "crisiscenter.db")
+                    : options.ConnectionString;
+                var sqlite = SqliteEventStoreOptions.ForFile(path);
+                var problems = sqlite.Validate();
+                if (problems.Count > 0) throw new InvalidOperationException("EventStore: " + string.Join(" ", problems));
+                services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sqlite, sp.GetRequiredService<TimeProvider>()));
+                break;
+            default:
+                throw new InvalidOperationException($"EventStore:Backend '{options.Backend}' is not available in this build.");
+        }
+        services.AddSingleton<StreamVerifier>();
+        return services;
+    }
+}
