@@ -3,7 +3,6 @@ using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
-using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
@@ -31,12 +30,8 @@ builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddHostedService<DemoSeed>();
 
-var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
-    silo.AddCrisisCenterGrains();
-});
+var siloOptions = SiloSetup.ReadOptions(builder.Configuration);
+builder.UseOrleans(silo => SiloSetup.Configure(silo, siloOptions));
 
 builder.Services.AddMediator(options =>
 {
@@ -46,7 +41,7 @@ builder.Services.AddMediator(options =>
 builder.Services.AddCrisisCenterAuthentication(builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("CrisisCenter")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+    .PersistKeysToFileSystem(new DirectoryInfo(hostOptions.KeysDirectory(dataDirectory, builder.Environment.ContentRootPath)));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -13,6 +13,17 @@ public sealed class CrisisCenterOptions
 
     /// <summary>Create demo agencies' users and a demo incident on an empty store, and print the demo accounts.</summary>
     public bool SeedDemo { get; set; }
+
+    /// <summary>Folder of the ASP.NET Core data-protection keys that sign cookies and bearer tokens; default
+    /// {DataDirectory}/keys. Several nodes must share it (a shared volume), or a token one node issued is refused
+    /// by the others.</summary>
+    public string? DataProtectionKeysDirectory { get; set; }
+
+    /// <summary>The keys folder as an absolute path.</summary>
+    public string KeysDirectory(string dataDirectory, string contentRoot) =>
+        string.IsNullOrWhiteSpace(DataProtectionKeysDirectory)
+            ? Path.Combine(dataDirectory, "keys")
+            : Path.GetFullPath(DataProtectionKeysDirectory, contentRoot);
 }
 
 /// <summary>Section "EventStore".</summary>
@@ -27,14 +38,3 @@ public sealed class EventStoreOptions
 }
 
 public enum EventStoreBackend { Sqlite, EventStoreDb }
-
-/// <summary>Section "Orleans": the co-hosted silo. Defaults fit one node on this machine.</summary>
-public sealed class SiloOptions
-{
-    public const string Section = "Orleans";
-
-    public int SiloPort { get; set; } = 11111;
-    public int GatewayPort { get; set; } = 30000;
-    public string ClusterId { get; set; } = "crisiscenter";
-    public string ServiceId { get; set; } = "crisiscenter";
-}
