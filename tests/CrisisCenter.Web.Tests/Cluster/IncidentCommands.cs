@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace CrisisCenter.Web.Tests.Cluster;
+
+/// <summary>The two commands the cluster tests send through the public API, and what the API answers.</summary>
+public static class IncidentCommands
+{
+    public sealed record Accepted(Guid IncidentId, long Revision, long Position, int EventCount, bool Duplicate, Guid? Id, string? Code);
+
+    public static async Task<Accepted> DeclareAsync(this HttpClient client, string title)
+    {
+        var response = await client.PostAsJsonAsync("/api/incidents", new
+        {
+            title,
+            description = "Water level of the Ural river rising near Atyrau.",
+            category = "Met",
+            severity = "Moderate",
+            regions = new[] { "KZ-23" },
+        });
+        return await AcceptedAsync(response, HttpStatusCode.Created);
+    }
+
+    public static async Task<Accepted> LogUpdateAsync(this HttpClient client, Guid incidentId, string text)
+    {
+        var response = await client.PostAsJsonAsync($"/api/incidents/{incidentId}/updates", new
+        {
+            text,
+            language = "en",
+            source = "Kazhydromet",
+            regionCode = "KZ-23",
+            verified = true,
+        });
+        return await AcceptedAsync(response, HttpStatusCode.Created);
+    }
+
+    private static async Task<Accepted> AcceptedAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(expected, body);
+        return (await response.Content.ReadFromJsonAsync<Accepted>())!;
+    }
+}

@@ -1,0 +1,95 @@
+using CrisisCenter.Grains.Incidents;
+using CrisisCenter.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+
+namespace CrisisCenter.Web.Tests.Cluster;
+
+/// <summary>Two real app nodes (Kestrel + co-hosted silo) on one SQLite store and one Redis membership table.</summary>
+public sealed class RedisClusteringTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [SkippableFact]
+    public async Task two_nodes_on_one_redis_form_one_cluster_and_each_incident_is_active_once()
+    {
+        Skip.If(RedisServer.Binary is null, RedisServer.MissingReason);
+        await using var redis = await RedisServer.StartAsync();
+        var dataDirectory = CrisisCenterApp.NewDataDirectory();
+        var cluster = RedisCluster(redis);
+
+        await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
+        await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
+
+        var silosSeenByA = await ActiveSilosAsync(nodeA, atLeast: 2);
+        var silosSeenByB = await ActiveSilosAsync(nodeB, atLeast: 2);
+        silosSeenByA.Should().HaveCount(2, "both nodes joined the membership table in Redis");
+        silosSeenByB.Should().BeEquivalentTo(silosSeenByA, "both nodes see the same cluster");
+
+        await nodeA.CreateUserAsync("press.mes", "MES", "PressOfficer");
+        using var viaA = await nodeA.SignInAsync("press.mes");
+        using var viaB = await nodeB.SignInAsync("press.mes");
+
+        var declared = await viaA.DeclareAsync("Flood on the Ural river");
+        var first = await viaB.LogUpdateAsync(declared.IncidentId, "Water at 7.2 m at the Atyrau gauge.");
+        var second = await viaA.LogUpdateAsync(declared.IncidentId, "Water at 7.4 m at the Atyrau gauge.");
+        var third = await viaB.LogUpdateAsync(declared.IncidentId, "Evacuation of the Zhilgorodok district begins.");
+
+        new[] { declared.Revision, first.Revision, second.Revision, third.Revision }.Should().BeInAscendingOrder()
+            .And.OnlyHaveUniqueItems();
+        first.Revision.Should().Be(declared.Revision + 1, "node B's command was decided on the state node A's command left");
+        second.Revision.Should().Be(first.Revision + 1);
+        third.Revision.Should().Be(second.Revision + 1);
+
+        var incident = nodeA.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentGrain>(declared.IncidentId);
+        var activations = await nodeA.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0)
+            .GetDetailedGrainStatistics(null, [.. silosSeenByA]);
+        activations.Where(a => a.GrainId == incident.GetGrainId()).Should().ContainSingle("one activation of the incident in the whole cluster");
+        var hostSeenByA = await ActivationSiloAsync(nodeA, declared.IncidentId);
+        var hostSeenByB = await ActivationSiloAsync(nodeB, declared.IncidentId);
+        hostSeenByA.Should().NotBeNull();
+        hostSeenByB.Should().Be(hostSeenByA!, "both nodes route the incident to the same activation");
+        silosSeenByA.Should().Contain(hostSeenByA!);
+    }
+
+    [SkippableFact]
+    public async Task nodes_with_different_cluster_ids_on_one_redis_stay_apart()
+    {
+        Skip.If(RedisServer.Binary is null, RedisServer.MissingReason);
+        await using var redis = await RedisServer.StartAsync();
+        var dataDirectory = CrisisCenterApp.NewDataDirectory();
+
+        await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));
+        await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));
+
+        (await ActiveSilosAsync(nodeA, atLeast: 1)).Should().ContainSingle("the membership table is per ClusterId");
+        (await ActiveSilosAsync(nodeB, atLeast: 1)).Should().ContainSingle();
+    }
+
+    private static Dictionary<string, string?> RedisCluster(RedisServer redis) => new()
+    {
+        ["Orleans:ClusteringMode"] = "Redis",
+        ["Orleans:Redis"] = redis.ConfigurationString,
+        ["Orleans:AdvertisedIP"] = "127.0.0.1",
+        ["Orleans:ClusterId"] = "cluster-" + Guid.NewGuid().ToString("N")[..8],
+    };
+
+    private static async Task<List<SiloAddress>> ActiveSilosAsync(CrisisCenterApp node, int atLeast)
+    {
+        var management = node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var hosts = await management.GetHosts(onlyActive: true);
+            if (hosts.Count >= atLeast || DateTime.UtcNow > deadline)
+                return [.. hosts.Keys];
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<SiloAddress?> ActivationSiloAsync(CrisisCenterApp node, Guid incidentId)
+    {
+        var grains = node.Services.GetRequiredService<IGrainFactory>();
+        return await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IIncidentGrain>(incidentId));
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using CrisisCenter.Web.Tests.Hosting;
+
+namespace CrisisCenter.Web.Tests.Cluster;
+
+/// <summary>Bearer tokens and cookies are protected with the data-protection key ring: nodes behind one load
+/// balancer must share it (CrisisCenter:DataProtectionKeysDirectory on a shared volume).</summary>
+public sealed class SharedKeysTests
+{
+    [Fact]
+    public async Task a_token_issued_by_one_node_is_accepted_by_another_sharing_the_keys_directory()
+    {
+        var (storeFile, keys) = (StoreFile(), CrisisCenterApp.NewDataDirectory());
+        await using var nodeA = await CrisisCenterApp.StartAsync(settings: Node(storeFile, keys));
+        await using var nodeB = await CrisisCenterApp.StartAsync(settings: Node(storeFile, keys));
+        await nodeA.CreateUserAsync("press.mes", "MES", "PressOfficer");
+
+        using var signedInOnA = await nodeA.SignInAsync("press.mes");
+        using var sameTokenOnB = nodeB.Anonymous();
+        sameTokenOnB.DefaultRequestHeaders.Authorization = signedInOnA.DefaultRequestHeaders.Authorization;
+
+        var answer = await sameTokenOnB.GetAsync("/api/incidents");
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        Directory.EnumerateFiles(keys, "key-*.xml").Should().NotBeEmpty("the key ring lives in the configured folder");
+    }
+
+    [Fact]
+    public async Task a_token_issued_by_one_node_is_refused_by_a_node_with_its_own_keys()
+    {
+        var storeFile = StoreFile();
+        await using var nodeA = await CrisisCenterApp.StartAsync(settings: Node(storeFile, CrisisCenterApp.NewDataDirectory()));
+        await using var nodeB = await CrisisCenterApp.StartAsync(settings: Node(storeFile, CrisisCenterApp.NewDataDirectory()));
+        await nodeA.CreateUserAsync("press.mes", "MES", "PressOfficer");
+
+        using var signedInOnA = await nodeA.SignInAsync("press.mes");
+        using var sameTokenOnB = nodeB.Anonymous();
+        sameTokenOnB.DefaultRequestHeaders.Authorization = signedInOnA.DefaultRequestHeaders.Authorization;
+
+        (await sameTokenOnB.GetAsync("/api/incidents")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await signedInOnA.GetAsync("/api/incidents")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    // Each node has its own data directory; they share only the store file and, when given, the keys folder.
+    private static Dictionary<string, string?> Node(string storeFile, string keysDirectory) => new()
+    {
+        ["EventStore:ConnectionString"] = storeFile,
+        ["CrisisCenter:DataProtectionKeysDirectory"] = keysDirectory,
+    };
+
+    private static string StoreFile() => Path.Combine(CrisisCenterApp.NewDataDirectory(), "shared.db");
+}
