@@ -10,14 +10,19 @@ namespace CrisisCenter.Web.Cli;
 /// server or the silo:
 ///   crisiscenter users add --admin --user NAME --name "Display Name" --agency CODE [--password P]
 ///   crisiscenter verify-store
+///   crisiscenter migrate-store --from sqlite:PATH --to esdb://HOST:2113?tls=... | sqlite:OTHER_PATH   (see MigrateStoreCommand)
 /// With `dotnet run`: dotnet run --project src/CrisisCenter.Web -- users add ...
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "users" or "verify-store";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "users" or "verify-store" or "migrate-store";
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot)
     {
+        // Names both stores itself: the configured store is not opened (nor created).
+        if (args is ["migrate-store", .. var migrateArgs])
+            return await RunUntilCtrlCAsync(ct => MigrateStoreCommand.RunAsync(migrateArgs, Environment.CurrentDirectory, Console.Out, Console.Error, ct));
+
         var hostOptions = configuration.GetSection(CrisisCenterOptions.Section).Get<CrisisCenterOptions>() ?? new CrisisCenterOptions();
         var storeOptions = configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new EventStoreOptions();
         var dataDirectory = Path.GetFullPath(hostOptions.DataDirectory, contentRoot);
@@ -94,12 +99,33 @@ public static class CommandLine
         return broken == 0 ? 0 : 1;
     }
 
+    private static async Task<int> RunUntilCtrlCAsync(Func<CancellationToken, Task<int>> run)
+    {
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            // The first Ctrl+C stops cleanly after the append in flight; a second one kills the process as usual.
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            return await run(interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("""
             Usage:
               crisiscenter users add (--admin | --role ROLE ...) --user NAME --agency CODE [--name "Display Name"] [--region KZ-xx] [--password P]
               crisiscenter verify-store
+              crisiscenter migrate-store --from sqlite:PATH --to esdb://[user:pass@]host:2113[,host:2113...]?tls=true | sqlite:OTHER_PATH
             """);
         return 2;
     }

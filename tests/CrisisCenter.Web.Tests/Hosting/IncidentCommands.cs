@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace CrisisCenter.Web.Tests.Cluster;
+namespace CrisisCenter.Web.Tests.Hosting;
 
-/// <summary>The two commands the cluster tests send through the public API, and what the API answers.</summary>
+/// <summary>Commands the hosting, cluster and migration tests send through the public API, and what the API answers.</summary>
 public static class IncidentCommands
 {
     public sealed record Accepted(Guid IncidentId, long Revision, long Position, int EventCount, bool Duplicate, Guid? Id, string? Code);
@@ -30,6 +30,20 @@ public static class IncidentCommands
             source = "Kazhydromet",
             regionCode = "KZ-23",
             verified = true,
+        });
+        return await AcceptedAsync(response, HttpStatusCode.Created);
+    }
+
+    public static async Task<Accepted> DraftStatementAsync(this HttpClient client, Guid incidentId)
+    {
+        var response = await client.PostAsJsonAsync($"/api/incidents/{incidentId}/statements", new
+        {
+            kind = "Holding",
+            content = new Dictionary<string, object>
+            {
+                ["kk"] = new { headline = "Жайық өзеніндегі су тасқыны", body = "ТЖМ жағдайды бақылап отыр.", instruction = "Өзен жағасына жақындамаңыз." },
+                ["ru"] = new { headline = "Паводок на реке Урал", body = "МЧС следит за ситуацией.", instruction = "Не приближайтесь к берегу." },
+            },
         });
         return await AcceptedAsync(response, HttpStatusCode.Created);
     }

@@ -1,0 +1,46 @@
+using CrisisCenter.Web.Tests.Hosting;
+
+namespace CrisisCenter.Web.Tests.Cli;
+
+/// <summary>
+/// A SQLite store filled by the real app through its API (accounts, incidents with their codes, situation updates,
+/// multilingual statement drafts), then closed. Tests take their own copy of the file with <see cref="CopyTo"/>.
+/// </summary>
+public sealed class AppFilledStore : IAsyncLifetime
+{
+    public const string PressOfficer = "press.mes";
+    public const string FileName = "crisiscenter.db";
+
+    private string _directory = "";
+
+    public IReadOnlyList<Guid> Incidents { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await using var app = await CrisisCenterApp.StartAsync();
+        _directory = app.DataDirectory;
+        await app.CreateUserAsync(PressOfficer, "MES", "PressOfficer");
+        await app.CreateUserAsync("approver.mes", "MES", "Approver");
+        using var client = await app.SignInAsync(PressOfficer);
+        var incidents = new List<Guid>();
+        foreach (var river in new[] { "Ural", "Irtysh", "Ili" })
+        {
+            var declared = await client.DeclareAsync($"Flood on the {river} river");
+            incidents.Add(declared.IncidentId);
+            for (var reading = 1; reading <= 3; reading++)
+                await client.LogUpdateAsync(declared.IncidentId, $"{river}: gauge reading {reading} rose by {reading * 10} cm.");
+            await client.DraftStatementAsync(declared.IncidentId);
+        }
+        Incidents = incidents;
+    }
+
+    /// <summary>Copies the store (with its WAL, if any) into <paramref name="directory"/>; returns the file's path.</summary>
+    public string CopyTo(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(_directory, FileName + "*"))
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        return Path.Combine(directory, FileName);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
