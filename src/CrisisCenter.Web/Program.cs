@@ -1,10 +1,12 @@
 using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
+using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.LiveTimeline;
@@ -13,6 +15,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
 
 var hostOptions = builder.Configuration.GetSection(CrisisCenterOptions.Section).Get<CrisisCenterOptions>() ?? new CrisisCenterOptions();
 var storeOptions = builder.Configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new EventStoreOptions();
@@ -24,6 +28,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddCrisisCenterProjections();
 builder.Services.AddHostedService<DemoSeed>();
 
 builder.UseOrleans(silo =>
@@ -70,7 +75,8 @@ app.MapAuthApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point type, public so tests can host the app (WebApplicationFactory).</summary>
 public partial class Program;
