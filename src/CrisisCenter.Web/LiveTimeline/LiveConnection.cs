@@ -74,6 +74,7 @@ internal sealed partial class LiveConnection
         {
             _outbox.Writer.TryComplete();
             LogOverflow(Id, Viewer.UserId, Capacity);
+            LiveTimelineTelemetry.Disconnects.Add(1, new KeyValuePair<string, object?>("reason", "behind"));
             _client.Abort();
         }
 
@@ -115,6 +116,7 @@ internal sealed partial class LiveConnection
         {
             // A message that was not sent is a gap the client would never notice: close, so that it resumes.
             LogSendFailed(ex, Id);
+            LiveTimelineTelemetry.Disconnects.Add(1, new KeyValuePair<string, object?>("reason", "send-failed"));
             _client.Abort();
         }
     }

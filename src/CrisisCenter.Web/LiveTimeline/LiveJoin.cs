@@ -1,4 +1,5 @@
 using CrisisCenter.Domain;
+using CrisisCenter.EventStore;
 
 namespace CrisisCenter.Web.LiveTimeline;
 
@@ -20,6 +21,10 @@ internal abstract class LiveJoin(string key, Actor viewer, IReadOnlyList<string>
 
     /// <summary>The connection that joined; set by the broadcaster when it routes the join.</summary>
     public LiveConnection? Connection { get; set; }
+
+    /// <summary>Position of the last entry the broadcaster had routed when it routed this join: the live messages
+    /// of this join are exactly the entries after it. Set by the broadcaster.</summary>
+    public long RoutedAfter { get; set; } = GlobalPosition.Start;
 
     /// <summary>Global position of the last message sent for this join (or the client's resume point). Read and
     /// written only by the connection's sender, one message at a time, so it needs no lock.</summary>

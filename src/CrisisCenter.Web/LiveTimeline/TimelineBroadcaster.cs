@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
+using CrisisCenter.EventStore;
 using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.LiveTimeline;
@@ -32,6 +34,7 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
     // Reused under the lock: the joins an entry matched, per connection.
     private readonly Dictionary<LiveConnection, List<LiveJoin>> _matched = [];
     private readonly List<LiveConnection> _overflowed = [];
+    private long _routedUpTo = GlobalPosition.Start;
 
     public int ConnectionCount
     {
@@ -51,6 +54,8 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
             _connections[connection.Id] = connection;
         }
 
+        LiveTimelineTelemetry.Connections.Add(1);
+
         connection.Start();
     }
 
@@ -67,6 +72,7 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
             Unroute(connection);
         }
 
+        LiveTimelineTelemetry.Connections.Add(-1);
         await connection.StopAsync();
     }
 
@@ -94,6 +100,7 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
             }
 
             join.Connection = connection;
+            join.RoutedAfter = _routedUpTo;
             connection.Joins[join.Key] = join;
             foreach (var group in join.Groups)
             {
@@ -127,7 +134,9 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
         }
     }
 
-    /// <summary>Called by the projection loop, in store order, once every read model has applied the entry's event.</summary>
+    /// <summary>Called by the projection loop, in store order, once every read model has applied the entry's event.
+    /// Entries of the rebuild at start (<paramref name="isLive"/> false) are routed too: a client may join while the
+    /// node is still rebuilding, and its join's backlog ends where the rebuild was.</summary>
     public void OnApplied(TimelineEntry entry, bool isLive)
     {
         // The board has applied this event and nothing after it yet: this is the incident as of the entry.
@@ -136,8 +145,10 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
             return; // an incident the board never saw declared: nobody may see it
         }
 
+        var started = Stopwatch.GetTimestamp();
         lock (_gate)
         {
+            _routedUpTo = entry.Position;
             if (_connections.Count == 0)
             {
                 return;
@@ -177,6 +188,8 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
 
             _overflowed.Clear();
         }
+
+        LiveTimelineTelemetry.FanOutDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static IEnumerable<string> InvolvedAgencies(IncidentSummary incident) =>
@@ -210,6 +223,11 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
 
     private void Deliver(LiveMessage message)
     {
+        if (_matched.Count > 0)
+        {
+            LiveTimelineTelemetry.Queued.Add(_matched.Count, new KeyValuePair<string, object?>("method", message.Method));
+        }
+
         foreach (var (connection, joins) in _matched)
         {
             if (!connection.TryQueue(new LiveDelivery(message, [.. joins])) && !_overflowed.Contains(connection))

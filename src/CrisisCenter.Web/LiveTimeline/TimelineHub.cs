@@ -56,10 +56,10 @@ public sealed class TimelineHub(
     public async Task JoinBoard(long? afterPosition)
     {
         await CatchUpAsync(afterPosition);
-        Join(new BoardJoin(Viewer, ResumePoint(afterPosition), board, () => projections.Position));
+        Join(new BoardJoin(Viewer, ResumePoint(afterPosition), board));
     }
 
-    public void LeaveBoard() => broadcaster.Leave(Context.ConnectionId, BoardJoin.Key);
+    public void LeaveBoard() => broadcaster.Leave(Context.ConnectionId, BoardJoin.JoinKey);
 
     /// <summary>Live entries of the region's incidents the user may see (observers and akimat users: their own region; admins: any).</summary>
     public void JoinRegion(string regionCode)
