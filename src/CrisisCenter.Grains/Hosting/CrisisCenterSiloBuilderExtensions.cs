@@ -1,3 +1,4 @@
+using CrisisCenter.Domain;
 using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Grains.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,9 @@ public static class CrisisCenterSiloBuilderExtensions
 {
     /// <summary>
     /// Everything the silo needs to run CrisisCenter's grains: serialization of domain types and the incident
-    /// options (policy, idle collection age). The host registers the <see cref="EventStore.IEventStore"/> itself.
+    /// options (policy, idle collection age). The host registers the <see cref="EventStore.IEventStore"/> itself,
+    /// and usually an <see cref="IncidentPolicy"/> singleton, which incidents then decide with unless
+    /// <paramref name="configure"/> sets <see cref="IncidentGrainOptions.Policy"/>.
     /// Options can also be bound by the host: <c>services.Configure&lt;IncidentGrainOptions&gt;(section)</c>.
     /// </summary>
     public static ISiloBuilder AddCrisisCenterGrains(this ISiloBuilder silo, Action<IncidentGrainOptions>? configure = null)
@@ -23,7 +26,8 @@ public static class CrisisCenterSiloBuilderExtensions
         if (configure is not null)
             incidentOptions.Configure(configure);
         incidentOptions
-            .Validate(options => options.Policy is not null, "IncidentGrainOptions.Policy must be set (IncidentPolicy.Default when in doubt).")
+            .PostConfigure<IServiceProvider>((options, services) =>
+                options.Policy ??= services.GetService<IncidentPolicy>() ?? IncidentPolicy.Default)
             .Validate(options => options.CollectionAge is null || options.CollectionAge > TimeSpan.Zero,
                 "IncidentGrainOptions.CollectionAge must be positive (and above GrainCollectionOptions.CollectionQuantum), or unset for Orleans' default.")
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
@@ -13,9 +14,9 @@ public sealed record IncidentCodeAllocated(Guid IncidentId, int Number)
     // Fixed namespace for the ids of allocation events; never change it.
     private static readonly Guid EventIdNamespace = new("5c2e8a61-7f3d-4b90-a1e6-93d04b7c2f15");
 
-    /// <summary>Name-based on the incident and the year, so a retried allocation is recognised by the store.</summary>
+    /// <summary>Name-based on the year and the incident, so a retried allocation is recognised by the store.</summary>
     public EventData ToEventData(int year) => new(
-        NameBasedGuid.Create(EventIdNamespace, IncidentId, year),
+        DeterministicGuid.Create(EventIdNamespace, string.Create(CultureInfo.InvariantCulture, $"{year}/{IncidentId:N}")),
         TypeName,
         JsonSerializer.SerializeToUtf8Bytes(this, DomainJson.Options),
         new EventMetadata { ActorId = Actor.System.UserId, ActorName = Actor.System.Name, AgencyCode = Actor.System.AgencyCode });

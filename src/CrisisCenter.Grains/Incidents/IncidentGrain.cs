@@ -16,7 +16,7 @@ public sealed partial class IncidentGrain(IEventStore store, IOptions<IncidentGr
     /// <summary>The revision of an incident whose stream holds nothing yet.</summary>
     private const long NoRevision = -1;
 
-    private readonly IncidentPolicy policy = options.Value.Policy;
+    private readonly IncidentPolicy policy = options.Value.Policy ?? IncidentPolicy.Default;
     private readonly AcceptedCommands acceptedCommands = new();
     private Guid incidentId;
     private string stream = "";

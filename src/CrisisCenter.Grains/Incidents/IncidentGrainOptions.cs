@@ -7,8 +7,10 @@ public sealed class IncidentGrainOptions
 {
     public const string SectionName = "Incidents";
 
-    /// <summary>The configurable rules every decision of every incident uses.</summary>
-    public IncidentPolicy Policy { get; set; } = IncidentPolicy.Default;
+    /// <summary>The configurable rules every decision of every incident uses. Null (the default) means the
+    /// <see cref="IncidentPolicy"/> registered in the container - the one projections and the API read too -
+    /// or <see cref="IncidentPolicy.Default"/> when none is registered.</summary>
+    public IncidentPolicy? Policy { get; set; }
 
     /// <summary>
     /// How long an incident may stay idle before Orleans deactivates it (it replays its stream on the next call).

@@ -15,7 +15,7 @@ public sealed class SiloWithSqliteStore : ISiloConfigurator
     /// <summary>Idle age set for incident grains, so a test can see the option reach Orleans.</summary>
     public static readonly TimeSpan IncidentCollectionAge = TimeSpan.FromMinutes(42);
 
-    /// <summary>Below the domain's default, so a test can see the configured policy reach the grain.</summary>
+    /// <summary>Below the domain's default, so a test can see the registered policy reach the grain.</summary>
     public const int MaxTitleLength = 120;
 
     public void Configure(ISiloBuilder siloBuilder)
@@ -26,10 +26,8 @@ public sealed class SiloWithSqliteStore : ISiloConfigurator
         siloBuilder.Services.AddSingleton(_ => new SqliteEventStore(SqliteEventStoreOptions.ForFile(path)));
         siloBuilder.Services.AddSingleton(services => new ContestedEventStore(services.GetRequiredService<SqliteEventStore>()));
         siloBuilder.Services.AddSingleton<IEventStore>(services => services.GetRequiredService<ContestedEventStore>());
-        siloBuilder.AddCrisisCenterGrains(options =>
-        {
-            options.Policy = IncidentPolicy.Default with { MaxTitleLength = MaxTitleLength };
-            options.CollectionAge = IncidentCollectionAge;
-        });
+        // As the web host does: one policy in the container for grains, projections and the API alike.
+        siloBuilder.Services.AddSingleton(IncidentPolicy.Default with { MaxTitleLength = MaxTitleLength });
+        siloBuilder.AddCrisisCenterGrains(options => options.CollectionAge = IncidentCollectionAge);
     }
 }

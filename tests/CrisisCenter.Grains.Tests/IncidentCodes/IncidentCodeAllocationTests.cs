@@ -22,7 +22,7 @@ public sealed class IncidentCodeAllocationTests(IncidentClusterFixture fixture) 
             codes.Add(await CodesOf(2031).Allocate(incident));
 
         codes.Should().Equal("INC-2031-0001", "INC-2031-0002", "INC-2031-0003");
-        var stored = await StoredEventsOf("incident-codes-2031");
+        var stored = await StoredEventsOf("code-allocations-2031");
         stored.Should().OnlyContain(e => e.Type == "incident_code.allocated.v1");
         stored.Select(e => JsonDocument.Parse(e.Data).RootElement)
             .Select(data => (data.GetProperty("incidentId").GetGuid(), data.GetProperty("number").GetInt32()))
@@ -40,7 +40,7 @@ public sealed class IncidentCodeAllocationTests(IncidentClusterFixture fixture) 
         var again = await CodesOf(2032).Allocate(flood);
 
         again.Should().Be(first).And.Be("INC-2032-0001");
-        (await StoredEventsOf("incident-codes-2032")).Should().HaveCount(2);
+        (await StoredEventsOf("code-allocations-2032")).Should().HaveCount(2);
     }
 
     [Fact(Timeout = IncidentCluster.TestTimeout)]

@@ -68,7 +68,7 @@ public sealed class ExecutingCommandsTests(IncidentClusterFixture fixture) : Clu
     }
 
     [Fact(Timeout = IncidentCluster.TestTimeout)]
-    public async Task the_configured_policy_decides_not_the_default_one()
+    public async Task the_policy_registered_in_the_silo_decides_not_the_default_one()
     {
         var scenario = new Scenario();
         var title = new string('a', SiloWithSqliteStore.MaxTitleLength + 1);

