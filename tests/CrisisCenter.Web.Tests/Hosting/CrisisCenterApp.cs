@@ -47,12 +47,9 @@ public sealed class CrisisCenterApp : IAsyncDisposable
             web.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
-            // UseKestrel(port) below does not reach the app's own WebApplication builder: without an explicit URL
-            // every instance listened on the default localhost:5000, so a second instance could not start.
-            web.UseSetting(WebHostDefaults.ServerUrlsKey, $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
         });
-        factory.UseKestrel();
+        factory.UseKestrel(port);
         factory.StartServer();
         return Task.FromResult(new CrisisCenterApp(factory, dataDirectory, factory.ClientOptions.BaseAddress));
     }
