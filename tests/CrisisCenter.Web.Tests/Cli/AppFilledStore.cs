@@ -1,4 +1,5 @@
 using CrisisCenter.Web.Tests.Hosting;
+using CrisisCenter.Web.Tests.Support;
 
 namespace CrisisCenter.Web.Tests.Cli;
 
@@ -42,5 +43,9 @@ public sealed class AppFilledStore : IAsyncLifetime
         return Path.Combine(directory, FileName);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        DataDirectories.Delete(_directory);
+        return Task.CompletedTask;
+    }
 }

@@ -4,13 +4,17 @@ using CrisisCenter.EventStore.Sqlite;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Cli.Migration;
 using CrisisCenter.Web.Tests.Hosting;
+using CrisisCenter.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CrisisCenter.Web.Tests.Cli;
 
-public sealed class MigrateStoreTests(AppFilledStore filled) : IClassFixture<AppFilledStore>
+[Collection(MultiNodeCollection.Name)]
+public sealed class MigrateStoreTests(AppFilledStore filled) : IClassFixture<AppFilledStore>, IDisposable
 {
     private readonly string _directory = CrisisCenterApp.NewDataDirectory();
+
+    public void Dispose() => DataDirectories.Delete(_directory);
 
     [Fact]
     public async Task an_interrupted_migration_continues_where_it_stopped_and_the_copy_verifies()

@@ -5,6 +5,7 @@ using CrisisCenter.EventStore.Sqlite;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Cli.Migration;
 using CrisisCenter.Web.Tests.Hosting;
+using CrisisCenter.Web.Tests.Support;
 
 namespace CrisisCenter.Web.Tests.Cli;
 
@@ -13,10 +14,12 @@ namespace CrisisCenter.Web.Tests.Cli;
 /// skipped without it. The source streams carry a per-run prefix, so a shared server is fine (the app's own fixed
 /// streams, such as "directory", would collide between runs on one server).
 /// </summary>
-public sealed class MigrateToEventStoreDbTests
+public sealed class MigrateToEventStoreDbTests : IDisposable
 {
     private const string ConnectionVariable = "CRISISCENTER_ESDB";
     private readonly string _directory = CrisisCenterApp.NewDataDirectory();
+
+    public void Dispose() => DataDirectories.Delete(_directory);
 
     [SkippableFact]
     public async Task a_sqlite_store_moves_to_eventstoredb_resumably_and_verified()

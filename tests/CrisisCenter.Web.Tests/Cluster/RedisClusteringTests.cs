@@ -1,11 +1,13 @@
 using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Web.Tests.Hosting;
+using CrisisCenter.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
 namespace CrisisCenter.Web.Tests.Cluster;
 
 /// <summary>Two real app nodes (Kestrel + co-hosted silo) on one SQLite store and one Redis membership table.</summary>
+[Collection(MultiNodeCollection.Name)]
 public sealed class RedisClusteringTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -16,6 +18,7 @@ public sealed class RedisClusteringTests
         Skip.If(RedisServer.Binary is null, RedisServer.MissingReason);
         await using var redis = await RedisServer.StartAsync();
         var dataDirectory = CrisisCenterApp.NewDataDirectory();
+        using var cleanup = DataDirectories.DeleteLater(dataDirectory);
         var cluster = RedisCluster(redis);
 
         await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
@@ -58,6 +61,7 @@ public sealed class RedisClusteringTests
         Skip.If(RedisServer.Binary is null, RedisServer.MissingReason);
         await using var redis = await RedisServer.StartAsync();
         var dataDirectory = CrisisCenterApp.NewDataDirectory();
+        using var cleanup = DataDirectories.DeleteLater(dataDirectory);
 
         await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));
         await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));

@@ -1,18 +1,22 @@
 using System.Net;
 using CrisisCenter.Web.Tests.Hosting;
+using CrisisCenter.Web.Tests.Support;
 
 namespace CrisisCenter.Web.Tests.Cluster;
 
 /// <summary>Bearer tokens and cookies are protected with the data-protection key ring: nodes behind one load
 /// balancer must share it (CrisisCenter:DataProtectionKeysDirectory on a shared volume).</summary>
-public sealed class SharedKeysTests
+[Collection(MultiNodeCollection.Name)]
+public sealed class SharedKeysTests : IDisposable
 {
+    private readonly List<string> _directories = [];
+
     [Fact]
     public async Task a_token_issued_by_one_node_is_accepted_by_another_sharing_the_keys_directory()
     {
-        var (storeFile, keys) = (StoreFile(), CrisisCenterApp.NewDataDirectory());
-        await using var nodeA = await CrisisCenterApp.StartAsync(settings: Node(storeFile, keys));
-        await using var nodeB = await CrisisCenterApp.StartAsync(settings: Node(storeFile, keys));
+        var (storeFile, keys) = (StoreFile(), Directory());
+        await using var nodeA = await StartAsync(storeFile, keys);
+        await using var nodeB = await StartAsync(storeFile, keys);
         await nodeA.CreateUserAsync("press.mes", "MES", "PressOfficer");
 
         using var signedInOnA = await nodeA.SignInAsync("press.mes");
@@ -21,15 +25,15 @@ public sealed class SharedKeysTests
 
         var answer = await sameTokenOnB.GetAsync("/api/incidents");
         answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
-        Directory.EnumerateFiles(keys, "key-*.xml").Should().NotBeEmpty("the key ring lives in the configured folder");
+        System.IO.Directory.EnumerateFiles(keys, "key-*.xml").Should().NotBeEmpty("the key ring lives in the configured folder");
     }
 
     [Fact]
     public async Task a_token_issued_by_one_node_is_refused_by_a_node_with_its_own_keys()
     {
         var storeFile = StoreFile();
-        await using var nodeA = await CrisisCenterApp.StartAsync(settings: Node(storeFile, CrisisCenterApp.NewDataDirectory()));
-        await using var nodeB = await CrisisCenterApp.StartAsync(settings: Node(storeFile, CrisisCenterApp.NewDataDirectory()));
+        await using var nodeA = await StartAsync(storeFile, Directory());
+        await using var nodeB = await StartAsync(storeFile, Directory());
         await nodeA.CreateUserAsync("press.mes", "MES", "PressOfficer");
 
         using var signedInOnA = await nodeA.SignInAsync("press.mes");
@@ -40,12 +44,22 @@ public sealed class SharedKeysTests
         (await signedInOnA.GetAsync("/api/incidents")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    // Each node has its own data directory; they share only the store file and, when given, the keys folder.
-    private static Dictionary<string, string?> Node(string storeFile, string keysDirectory) => new()
-    {
-        ["EventStore:ConnectionString"] = storeFile,
-        ["CrisisCenter:DataProtectionKeysDirectory"] = keysDirectory,
-    };
+    public void Dispose() => _directories.ForEach(DataDirectories.Delete);
 
-    private static string StoreFile() => Path.Combine(CrisisCenterApp.NewDataDirectory(), "shared.db");
+    // Each node has its own data directory; they share only the store file and, when given, the keys folder.
+    private Task<CrisisCenterApp> StartAsync(string storeFile, string keysDirectory) =>
+        CrisisCenterApp.StartAsync(Directory(), new Dictionary<string, string?>
+        {
+            ["EventStore:ConnectionString"] = storeFile,
+            ["CrisisCenter:DataProtectionKeysDirectory"] = keysDirectory,
+        });
+
+    private string StoreFile() => Path.Combine(Directory(), "shared.db");
+
+    private string Directory()
+    {
+        var path = CrisisCenterApp.NewDataDirectory();
+        _directories.Add(path);
+        return path;
+    }
 }

@@ -1,14 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using CrisisCenter.Web.Api;
 
 namespace CrisisCenter.Web.Tests.Hosting;
 
 /// <summary>Commands the hosting, cluster and migration tests send through the public API, and what the API answers.</summary>
 public static class IncidentCommands
 {
-    public sealed record Accepted(Guid IncidentId, long Revision, long Position, int EventCount, bool Duplicate, Guid? Id, string? Code);
-
-    public static async Task<Accepted> DeclareAsync(this HttpClient client, string title)
+    public static async Task<CommandAccepted> DeclareAsync(this HttpClient client, string title)
     {
         var response = await client.PostAsJsonAsync("/api/incidents", new
         {
@@ -21,7 +20,7 @@ public static class IncidentCommands
         return await AcceptedAsync(response, HttpStatusCode.Created);
     }
 
-    public static async Task<Accepted> LogUpdateAsync(this HttpClient client, Guid incidentId, string text)
+    public static async Task<CommandAccepted> LogUpdateAsync(this HttpClient client, Guid incidentId, string text)
     {
         var response = await client.PostAsJsonAsync($"/api/incidents/{incidentId}/updates", new
         {
@@ -34,7 +33,7 @@ public static class IncidentCommands
         return await AcceptedAsync(response, HttpStatusCode.Created);
     }
 
-    public static async Task<Accepted> DraftStatementAsync(this HttpClient client, Guid incidentId)
+    public static async Task<CommandAccepted> DraftStatementAsync(this HttpClient client, Guid incidentId)
     {
         var response = await client.PostAsJsonAsync($"/api/incidents/{incidentId}/statements", new
         {
@@ -48,10 +47,10 @@ public static class IncidentCommands
         return await AcceptedAsync(response, HttpStatusCode.Created);
     }
 
-    private static async Task<Accepted> AcceptedAsync(HttpResponseMessage response, HttpStatusCode expected)
+    private static async Task<CommandAccepted> AcceptedAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(expected, body);
-        return (await response.Content.ReadFromJsonAsync<Accepted>())!;
+        return (await response.Content.ReadFromJsonAsync<CommandAccepted>())!;
     }
 }
