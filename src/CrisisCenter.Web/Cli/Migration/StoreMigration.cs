@@ -91,6 +91,7 @@ public sealed class StoreMigration(IEventStore source, IEventStore target, TextW
                 if (e.Revision != next)
                     throw new StoreMigrationException($"Source stream {e.Stream} jumps to revision {e.Revision} where {next} was due: the source changed or lost an event during the migration.");
                 batch.Add(e);
+                // The data plus room for the metadata and hash-chain fields each event carries.
                 batchBytes += e.Data.Length + 512;
             }
             if (batch.Count > 0)
