@@ -12,6 +12,7 @@ public static class CrisisCenterApi
         var incident = incidents.MapGroup("/{id:guid}");
         incident.MapIncidentQueriesApi()
             .MapIncidentReadModelsApi()
+            .MapIncidentReportsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapSituationUpdatesApi()
