@@ -17,7 +17,7 @@ public static class CrisisCenterApi
             .MapStatementsApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi().MapApprovalsApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi();
         return routes;
     }
 }

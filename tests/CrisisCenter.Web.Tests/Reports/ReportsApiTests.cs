@@ -124,3 +124,36 @@ public sealed class ReportsApiTests(ReportedIncident incident) : IClassFixture<R
     public async Task an_unknown_report_format_is_refused() =>
         (await incident.Officer.GetAsync($"{Incident}/report?format=pdf")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 }
+
+public sealed class AgencyKpisApiTests(ReportedIncident incident) : IClassFixture<ReportedIncident>
+{
+    [Fact]
+    public async Task an_agency_sees_its_incidents_pooled()
+    {
+        var kpis = await incident.Officer.GetFromJsonAsync<JsonElement>("api/kpis?from=2000-01-01T00:00:00Z", ApiSession.Json);
+
+        kpis.GetProperty("agency").GetString().Should().Be("MES");
+        kpis.GetProperty("incidents").EnumerateArray().Select(i => i.GetGuid()).Should().Equal(incident.IncidentId);
+        kpis.GetProperty("publishedStatements").GetInt32().Should().Be(2);
+        kpis.GetProperty("correctionsPublished").GetInt32().Should().Be(1);
+        kpis.GetProperty("approvalTurnaround").GetProperty("count").GetInt32().Should().Be(2);
+    }
+
+    [Fact]
+    public async Task restricted_incidents_of_another_agency_never_count()
+    {
+        var theirs = await incident.Officer.GetFromJsonAsync<JsonElement>("api/kpis?agency=MOH&from=2000-01-01T00:00:00Z", ApiSession.Json);
+        var own = await incident.OtherMinistry.GetFromJsonAsync<JsonElement>("api/kpis?from=2000-01-01T00:00:00Z", ApiSession.Json);
+
+        theirs.GetProperty("incidents").GetArrayLength().Should().Be(0);
+        own.GetProperty("incidents").EnumerateArray().Select(i => i.GetGuid()).Should().Equal(incident.RestrictedIncidentId);
+    }
+
+    [Fact]
+    public async Task a_period_outside_the_incidents_counts_nothing_and_a_reversed_one_is_refused()
+    {
+        var empty = await incident.Officer.GetFromJsonAsync<JsonElement>("api/kpis?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z", ApiSession.Json);
+        empty.GetProperty("incidents").GetArrayLength().Should().Be(0);
+        (await incident.Officer.GetAsync("api/kpis?from=2001-01-01T00:00:00Z&to=2000-01-01T00:00:00Z")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+}
