@@ -44,13 +44,13 @@ public sealed class CrisisCenterApp : IAsyncDisposable
     {
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
+        var port = FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            // Port 0: Kestrel takes a free port itself (no race with other apps started at the same time); the
-            // address it bound is read back below. WebApplicationFactory.UseKestrel(port) on a factory made by
-            // WithWebHostBuilder does not reach the host: every app then wanted port 5000.
-            web.UseUrls("http://127.0.0.1:0");
+            // factory.UseKestrel(port) alone is lost through WithWebHostBuilder (the app then binds localhost:5000,
+            // so a second app, or anything else on 5000, fails to start): name the address here.
+            web.UseUrls($"http://127.0.0.1:{port}");
             web.UseSetting("CrisisCenter:DataDirectory", dataDirectory);
             web.UseSetting("CrisisCenter:SeedDemo", "false");
             web.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -59,7 +59,7 @@ public sealed class CrisisCenterApp : IAsyncDisposable
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
         });
-        factory.UseKestrel();
+        factory.UseKestrel(port);
         await Task.Run(factory.StartServer).WaitAsync(StartTimeout);
         var bound = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
                     ?? throw new InvalidOperationException("Kestrel reported no address.");
