@@ -9,6 +9,7 @@ using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.LiveTimeline;
+using CrisisCenter.Web.Reports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
+builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
 
 var siloOptions = SiloSetup.ReadOptions(builder.Configuration);
