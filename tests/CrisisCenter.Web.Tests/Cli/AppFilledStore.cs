@@ -1,3 +1,7 @@
+using System.Net;
+using CrisisCenter.Web.Api;
+using CrisisCenter.Web.Tests.Api.Http;
+using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
 using CrisisCenter.Web.Tests.Support;
 
@@ -18,18 +22,21 @@ public sealed class AppFilledStore : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var app = await CrisisCenterApp.StartAsync();
-        _directory = app.DataDirectory;
+        // A directory of our own: the store is copied from it after the app has stopped.
+        _directory = CrisisCenterApp.NewDataDirectory();
+        await using var app = await CrisisCenterApp.StartAsync(_directory);
         await app.CreateUserAsync(PressOfficer, "MES", "PressOfficer");
         await app.CreateUserAsync("approver.mes", "MES", "Approver");
         using var client = await app.SignInAsync(PressOfficer);
         var incidents = new List<Guid>();
         foreach (var river in new[] { "Ural", "Irtysh", "Ili" })
         {
-            var declared = await client.DeclareAsync($"Flood on the {river} river");
+            var declared = await (await client.PostJsonAsync(ApiRoutes.Incidents, ApiBodies.Declaration(title: $"Flood on the {river} river", category: "Met")))
+                .ReadJsonAsync<CommandAccepted>(HttpStatusCode.Created);
             incidents.Add(declared.IncidentId);
             for (var reading = 1; reading <= 3; reading++)
-                await client.LogUpdateAsync(declared.IncidentId, $"{river}: gauge reading {reading} rose by {reading * 10} cm.");
+                await (await client.PostJsonAsync(ApiRoutes.Updates(declared.IncidentId), ApiBodies.SituationUpdate(text: $"{river}: gauge reading {reading} rose by {reading * 10} cm.")))
+                    .ReadJsonAsync<CommandAccepted>(HttpStatusCode.Created);
             await client.DraftStatementAsync(declared.IncidentId);
         }
         Incidents = incidents;

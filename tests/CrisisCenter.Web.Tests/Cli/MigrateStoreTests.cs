@@ -3,6 +3,7 @@ using CrisisCenter.EventStore;
 using CrisisCenter.EventStore.Sqlite;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Cli.Migration;
+using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
 using CrisisCenter.Web.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -77,7 +78,7 @@ public sealed class MigrateStoreTests(AppFilledStore filled) : IClassFixture<App
             answer.IsSuccessStatusCode.Should().BeTrue(await answer.Content.ReadAsStringAsync());
             (await answer.Content.ReadAsStringAsync()).Should().Contain("gauge reading 3");
         }
-        var next = await client.DeclareAsync("Flood on the Syr Darya");
+        var next = await client.DeclareIncidentAsync();
         next.Code.Should().EndWith("-0004", "the code allocations came along, so numbering continues");
     }
 

@@ -1,4 +1,6 @@
 using CrisisCenter.Grains.Incidents;
+using CrisisCenter.Web.Tests.Api.Http;
+using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
 using CrisisCenter.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +35,10 @@ public sealed class RedisClusteringTests
         using var viaA = await nodeA.SignInAsync("press.mes");
         using var viaB = await nodeB.SignInAsync("press.mes");
 
-        var declared = await viaA.DeclareAsync("Flood on the Ural river");
-        var first = await viaB.LogUpdateAsync(declared.IncidentId, "Water at 7.2 m at the Atyrau gauge.");
-        var second = await viaA.LogUpdateAsync(declared.IncidentId, "Water at 7.4 m at the Atyrau gauge.");
-        var third = await viaB.LogUpdateAsync(declared.IncidentId, "Evacuation of the Zhilgorodok district begins.");
+        var declared = await viaA.DeclareIncidentAsync();
+        var first = await viaB.LogSituationUpdateAsync(declared.IncidentId);
+        var second = await viaA.LogSituationUpdateAsync(declared.IncidentId);
+        var third = await viaB.LogSituationUpdateAsync(declared.IncidentId);
 
         new[] { declared.Revision, first.Revision, second.Revision, third.Revision }.Should().BeInAscendingOrder()
             .And.OnlyHaveUniqueItems();
