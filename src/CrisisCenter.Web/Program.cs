@@ -2,6 +2,8 @@ using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels;
+using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
@@ -29,6 +31,7 @@ builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
+builder.Services.AddCrisisCenterChannels(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
 
 var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
@@ -73,6 +76,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapAuthApi();
 app.MapCrisisCenterApi();
+app.MapPublicFeeds();
 
 await app.RunAsync();
 return 0;
