@@ -19,7 +19,7 @@ public sealed class DeliveryHarness
                 MaxAttempts = 4,
                 BaseDelay = TimeSpan.FromMilliseconds(40),
                 MaxDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromMilliseconds(800),
+                AttemptTimeout = TimeSpan.FromSeconds(3),
                 MaxInProcessWait = TimeSpan.FromSeconds(3),
             },
         };
