@@ -11,6 +11,7 @@ using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hosting;
+using CrisisCenter.Web.LiveTimeline;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiJson.MaxRequestBodyBytes);
 builder.Services.AddOpenApi();
+builder.Services.AddLiveTimeline();
 builder.Services.AddHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
     .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
@@ -76,6 +78,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapAuthApi();
 app.MapCrisisCenterApi();
+app.MapLiveTimeline();
 app.MapPublicFeeds();
 
 await app.RunAsync();

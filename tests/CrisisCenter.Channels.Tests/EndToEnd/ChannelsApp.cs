@@ -30,9 +30,12 @@ public sealed class ChannelsApp : IAsyncDisposable
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "crisiscenter-channels-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
+        var port = FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // factory.UseKestrel(port) alone is lost through WithWebHostBuilder (the app would bind localhost:5000).
+            web.UseUrls($"http://127.0.0.1:{port}");
             web.UseSetting("CrisisCenter:DataDirectory", dataDirectory);
             web.UseSetting("CrisisCenter:SeedDemo", "false");
             web.UseSetting("Orleans:SiloPort", FreePort());
@@ -45,7 +48,7 @@ public sealed class ChannelsApp : IAsyncDisposable
             web.UseSetting("Channels:Dispatch:AttemptTimeout", "00:00:05");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
-        factory.UseKestrel(int.Parse(FreePort(), CultureInfo.InvariantCulture));
+        factory.UseKestrel(int.Parse(port, CultureInfo.InvariantCulture));
         factory.StartServer();
         return new ChannelsApp(factory, dataDirectory);
     }
