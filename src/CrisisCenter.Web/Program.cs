@@ -2,6 +2,8 @@ using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels;
+using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
@@ -32,6 +34,7 @@ builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
+builder.Services.AddCrisisCenterChannels(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
 
 var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
@@ -78,6 +81,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapAuthApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();
+app.MapPublicFeeds();
 
 await app.RunAsync();
 return 0;
