@@ -8,6 +8,7 @@ using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
+using CrisisCenter.Web.Hardening;
 using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.LiveTimeline;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,8 +60,16 @@ builder.Services.AddHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
     .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = true;
+});
+
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
@@ -69,10 +78,11 @@ app.UseAuthentication();
 app.UseSessionValidation();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+// Public on purpose (the fallback policy closes everything else): the API description and health probes.
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/scalar").AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAuthApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();

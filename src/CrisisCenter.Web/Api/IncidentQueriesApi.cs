@@ -39,7 +39,7 @@ public static class IncidentQueriesApi
             var snapshot = await mediator.Send(new GetIncident(id, user.ToActor()), http.RequestAborted);
             if (snapshot is null) return TypedResults.NotFound();
             return TypedResults.Ok(await verifier.VerifyAsync(IncidentStreams.For(id), http.RequestAborted));
-        }).WithSummary("Walk the incident's hash chain and report the first broken event, if any.");
+        }).RequireAuthorization(AccessPolicies.Admin).WithSummary("Walk the incident's hash chain and report the first broken event, if any (admins).");
 
         return incident;
     }

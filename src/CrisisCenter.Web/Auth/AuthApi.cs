@@ -48,7 +48,7 @@ public static class AuthApi
             var id = user.FindFirstValue(CrisisCenterClaims.UserId);
             var account = id is null ? null : await directory.FindByIdAsync(id, http.RequestAborted);
             return account is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(account));
-        }).RequireAuthorization();
+        }).RequireAuthorization(AccessPolicies.SignedIn);
 
         return routes;
     }
