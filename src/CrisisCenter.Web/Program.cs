@@ -60,6 +60,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
     .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
+builder.Services.AddCrisisCenterRateLimits();
 builder.Services.AddHsts(hsts =>
 {
     hsts.MaxAge = TimeSpan.FromDays(365);
@@ -76,6 +77,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 // Public on purpose (the fallback policy closes everything else): the API description and health probes.
