@@ -11,6 +11,7 @@ using CrisisCenter.Web.Errors;
 using CrisisCenter.Web.Hardening;
 using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.LiveTimeline;
+using CrisisCenter.Web.Reports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -31,6 +32,7 @@ builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
+builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
 
 var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();

@@ -12,11 +12,12 @@ public static class CrisisCenterApi
         var incident = incidents.MapGroup("/{id:guid}");
         incident.MapIncidentQueriesApi()
             .MapIncidentReadModelsApi()
+            .MapIncidentReportsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi().MapApprovalsApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi();
         return routes;
     }
 }

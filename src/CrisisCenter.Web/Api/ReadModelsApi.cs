@@ -50,7 +50,7 @@ public static class ReadModelsApi
         return api;
     }
 
-    private static IncidentSummary? Visible(IncidentBoard board, Guid id, ClaimsPrincipal user) =>
+    internal static IncidentSummary? Visible(IncidentBoard board, Guid id, ClaimsPrincipal user) =>
         board.Find(id) is { } summary && CanSee(user.ToActor(), summary) ? summary : null;
 
     private static bool CanSee(Actor actor, IncidentSummary summary) =>
