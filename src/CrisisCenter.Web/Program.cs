@@ -30,6 +30,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
