@@ -58,6 +58,8 @@ public static partial class Incident
             AbandonChannelPost c => Abandon(state, c, policy),
             MarkChannelPostUncertain c => MarkUncertain(state, c, policy),
 
+            RecordUpdateOverdue c => RecordUpdateOverdue(state, c, policy),
+
             _ => throw new ArgumentException($"Unknown incident command {command.GetType().Name}.", nameof(command)),
         };
     }

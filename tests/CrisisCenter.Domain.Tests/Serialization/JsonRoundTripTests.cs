@@ -40,6 +40,7 @@ public class JsonRoundTripTests
         RumorAssessed(RumorVerdict.Misleading),
         new RumorRebutted(IncidentId, "u", T0, RumorId, StatementId, 1),
         new RumorClosed(IncidentId, "u", T0, RumorId, "Reason"),
+        new IncidentUpdateOverdue(IncidentId, "system", T0, T0.AddMinutes(-1), TimeSpan.FromMinutes(60)),
     ];
 
     public static IEnumerable<IncidentCommand> SampleCommands()
@@ -70,6 +71,7 @@ public class JsonRoundTripTests
             new RecordChannelPostFailed(IncidentId, context, PostId, 1, "Error", At(3)),
             new AbandonChannelPost(IncidentId, context, PostId, 3, "Error"),
             new MarkChannelPostUncertain(IncidentId, context, PostId, 1, "Note"),
+            new RecordUpdateOverdue(IncidentId, context, T0),
         ];
     }
 
