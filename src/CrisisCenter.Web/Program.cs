@@ -34,6 +34,9 @@ builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
+builder.Services.AddOptions<CrisisCenter.Application.Reminders.ReminderOptions>()
+    .Bind(builder.Configuration.GetSection(CrisisCenter.Application.Reminders.ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<CrisisCenter.Application.Reminders.UpdateReminders>();
 
 var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
 builder.UseOrleans(silo =>
