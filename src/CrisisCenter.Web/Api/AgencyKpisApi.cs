@@ -31,7 +31,7 @@ public static class AgencyKpisApi
             {
                 var found = board.Query(new IncidentBoardQuery(Agency: lead, Page: page, PageSize: IncidentBoardQuery.MaxPageSize), s =>
                     s.LeadAgency == lead && s.DeclaredAt >= since && s.DeclaredAt < until
-                    && IncidentVisibility.CanSee(actor, s.Visibility, s.LeadAgency, s.ParticipatingAgencies));
+                    && IncidentVisibility.CanSee(actor, s.Visibility, s.LeadAgency, s.ParticipatingAgencies, s.Regions));
                 foreach (var summary in found.Items)
                     if (kpis.For(summary.Id) is { } report && kpis.EvidenceFor(summary.Id) is { } evidence)
                         measured.Add((report, evidence));

@@ -6,7 +6,7 @@ public static class CrisisCenterApi
     /// side decide what that user may do and see.</summary>
     public static IEndpointRouteBuilder MapCrisisCenterApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ValidateInputFilter>();
+        var api = routes.MapGroup("/api").RequireAuthorization(Auth.AccessPolicies.SignedIn).AddEndpointFilter<ValidateInputFilter>();
 
         var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi().MapBoardApi();
         var incident = incidents.MapGroup("/{id:guid}");

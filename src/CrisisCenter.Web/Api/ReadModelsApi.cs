@@ -57,5 +57,5 @@ public static class ReadModelsApi
         board.Find(id) is { } summary && CanSee(user.ToActor(), summary) ? summary : null;
 
     private static bool CanSee(Actor actor, IncidentSummary summary) =>
-        IncidentVisibility.CanSee(actor, summary.Visibility, summary.LeadAgency, summary.ParticipatingAgencies);
+        IncidentVisibility.CanSee(actor, summary.Visibility, summary.LeadAgency, summary.ParticipatingAgencies, summary.Regions);
 }

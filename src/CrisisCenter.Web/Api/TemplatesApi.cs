@@ -67,15 +67,15 @@ public static class TemplatesApi
             var templateId = CommandRequest.From(http).NewEntityId("template");
             var template = await library.CreateAsync(templateId, body.ToDraft(), user.ToActor().UserId, http.RequestAborted);
             return TypedResults.Created($"/api/templates/{template.TemplateId:D}", ToView(template));
-        }).RequireAuthorization(UsersApi.AdminPolicy).WithSummary("Create a template (admins only). Texts may use {region}, {time} and {hotline}.");
+        }).RequireAuthorization(AccessPolicies.Admin).WithSummary("Create a template (admins only). Texts may use {region}, {time} and {hotline}.");
 
         templates.MapPut("/{templateId:guid}", async Task<Results<Ok<TemplateView>, ProblemHttpResult>> (Guid templateId, TemplateBody body, TemplateLibrary library, ClaimsPrincipal user, HttpContext http) =>
             await library.ChangeAsync(templateId, body.ToDraft(), user.ToActor().UserId, http.RequestAborted) is { } template ? TypedResults.Ok(ToView(template)) : NotFound(templateId))
-            .RequireAuthorization(UsersApi.AdminPolicy).WithSummary("Replace a template's name, category and texts (admins only).");
+            .RequireAuthorization(AccessPolicies.Admin).WithSummary("Replace a template's name, category and texts (admins only).");
 
         templates.MapDelete("/{templateId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid templateId, TemplateLibrary library, ClaimsPrincipal user, HttpContext http) =>
             await library.RemoveAsync(templateId, user.ToActor().UserId, http.RequestAborted) ? TypedResults.NoContent() : NotFound(templateId))
-            .RequireAuthorization(UsersApi.AdminPolicy).WithSummary("Remove a template (admins only); statements drafted from it keep their text.");
+            .RequireAuthorization(AccessPolicies.Admin).WithSummary("Remove a template (admins only); statements drafted from it keep their text.");
 
         return api;
     }

@@ -19,11 +19,15 @@ public sealed class StoreVerifyTests(ApiWithStaff api)
         var approved = await api.Staff.Approver.ApproveAsync(statement);
         var published = await press.PublishAsync(statement, "website");
 
-        var verification = await api.Staff.Observer.VerifyAsync(incident.IncidentId);
+        var verification = await api.Staff.Admin.VerifyAsync(incident.IncidentId);
 
         verification.IsIntact.Should().BeTrue(verification.Problem);
         verification.Stream.Should().Be(IncidentStreams.For(incident.IncidentId));
-        verification.EventsChecked.Should().Be(published.Revision + 1);
+        // The channel dispatcher may append delivery outcomes meanwhile: the walk covers at least everything up to
+        // the publication, and exactly what the stream held when it ran.
+        verification.EventsChecked.Should().BeGreaterThanOrEqualTo(published.Revision + 1);
+        var storedNow = await api.App.Store.GetStreamRevisionAsync(IncidentStreams.For(incident.IncidentId));
+        verification.EventsChecked.Should().BeLessThanOrEqualTo(storedNow!.Value + 1);
         verification.FirstBrokenRevision.Should().BeNull();
         approved.Revision.Should().BeLessThan(published.Revision);
     }
@@ -38,7 +42,7 @@ public sealed class TamperedStoreTests(ApiRestartedOnItsDataDirectory restarted)
     {
         restarted.TamperedVerificationBeforeStop.IsIntact.Should().BeTrue("the incident was intact before the file was touched");
 
-        var verification = await restarted.Staff.Observer.VerifyAsync(restarted.Tampered);
+        var verification = await restarted.Staff.Admin.VerifyAsync(restarted.Tampered);
 
         verification.IsIntact.Should().BeFalse();
         verification.FirstBrokenRevision.Should().Be(ApiRestartedOnItsDataDirectory.TamperedRevision);
@@ -53,7 +57,7 @@ public sealed class TamperedStoreTests(ApiRestartedOnItsDataDirectory restarted)
     {
         foreach (var incident in new[] { restarted.Published, restarted.Quiet, restarted.WrittenWhileDown })
         {
-            var verification = await restarted.Staff.Observer.VerifyAsync(incident);
+            var verification = await restarted.Staff.Admin.VerifyAsync(incident);
             verification.IsIntact.Should().BeTrue("{0}: {1}", incident, verification.Problem);
         }
     }

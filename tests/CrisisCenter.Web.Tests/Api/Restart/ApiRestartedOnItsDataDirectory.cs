@@ -89,7 +89,7 @@ public sealed class ApiRestartedOnItsDataDirectory : IAsyncLifetime
         await press.LogSituationUpdateAsync(Tampered);
         var tampered = await press.SubmitNewStatementAsync(Tampered);
         TamperedLastRevision = (await staff.Approver.ApproveAsync(tampered)).Revision;
-        TamperedVerificationBeforeStop = await press.VerifyAsync(Tampered);
+        TamperedVerificationBeforeStop = await staff.Admin.VerifyAsync(Tampered); // verifying is for admins
 
         DetailBefore = await press.GetIncidentAsync(Published);
         TimelineBefore = await press.TimelineAsync(Published);
