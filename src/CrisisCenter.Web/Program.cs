@@ -32,10 +32,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddCrisisCenterChannels(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
+builder.Services.AddOptions<CrisisCenter.Application.Reminders.ReminderOptions>()
+    .Bind(builder.Configuration.GetSection(CrisisCenter.Application.Reminders.ReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<CrisisCenter.Application.Reminders.UpdateReminders>();
 
 var siloOptions = SiloSetup.ReadOptions(builder.Configuration);
 builder.UseOrleans(silo => SiloSetup.Configure(silo, siloOptions));

@@ -28,6 +28,11 @@ public static class DomainErrors
     public const string IncidentNotClosed = "incident.not_closed";
     public const string SeverityUnchanged = "incident.severity_unchanged";
 
+    // Reminders
+    public const string NoUpdateCadence = "reminder.no_cadence";
+    public const string UpdateNotOverdue = "reminder.not_overdue";
+    public const string UpdateOverdueAlreadyRecorded = "reminder.already_recorded";
+
     // Reference data
     public const string UnknownRegion = "region.unknown";
     public const string RegionNotInIncident = "region.not_in_incident";

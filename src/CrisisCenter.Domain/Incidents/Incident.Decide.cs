@@ -61,6 +61,8 @@ public static partial class Incident
             RetryChannelPost c => RetryPost(state, c, policy),
             ConfirmChannelPostDelivered c => ConfirmDelivered(state, c, policy),
 
+            RecordUpdateOverdue c => RecordUpdateOverdue(state, c, policy),
+
             _ => throw new ArgumentException($"Unknown incident command {command.GetType().Name}.", nameof(command)),
         };
     }

@@ -50,6 +50,8 @@ public static partial class Incident
             RumorRebutted e => RumorRebutted(state, e),
             RumorClosed e => RumorClosed(state, e),
 
+            IncidentUpdateOverdue e => state with { LastOverdueDueAt = e.DueAt },
+
             _ => throw new ArgumentException($"Unknown incident event {@event.GetType().Name}.", nameof(@event)),
         };
         return next with { Version = state.Version + 1 };

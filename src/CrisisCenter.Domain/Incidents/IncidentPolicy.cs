@@ -16,6 +16,15 @@ public sealed record IncidentPolicy
         [Severity.Extreme] = 2,
     };
 
+    /// <summary>How often an active incident must publish an update, by its current severity. A severity missing here
+    /// has no cadence (by default Minor).</summary>
+    public IReadOnlyDictionary<Severity, TimeSpan> UpdateCadence { get; init; } = new Dictionary<Severity, TimeSpan>
+    {
+        [Severity.Moderate] = TimeSpan.FromMinutes(240),
+        [Severity.Severe] = TimeSpan.FromMinutes(120),
+        [Severity.Extreme] = TimeSpan.FromMinutes(60),
+    };
+
     /// <summary>How long an approval stays valid for publishing; null means approvals never expire.</summary>
     public TimeSpan? ApprovalValidity { get; init; }
 
@@ -37,6 +46,9 @@ public sealed record IncidentPolicy
 
     public int ApprovalsRequiredFor(Severity severity) =>
         ApproversRequired.TryGetValue(severity, out var count) ? Math.Max(1, count) : 1;
+
+    public TimeSpan? UpdateCadenceFor(Severity severity) =>
+        UpdateCadence.TryGetValue(severity, out var cadence) && cadence > TimeSpan.Zero ? cadence : null;
 
     public bool IsApprovalValidAt(Approval approval, DateTimeOffset at) =>
         ApprovalValidity is not { } validity || at <= approval.At + validity;

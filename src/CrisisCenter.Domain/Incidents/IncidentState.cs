@@ -29,6 +29,12 @@ public sealed record IncidentState
     public DateTimeOffset DeclaredAt { get; init; }
     public string DeclaredBy { get; init; } = "";
 
+    /// <summary>When a statement was last published; the update cadence runs from here (or from the declaration).</summary>
+    public DateTimeOffset? LastPublishedAt { get; init; }
+
+    /// <summary>The due time of the last missed update recorded, so each missed window is recorded once.</summary>
+    public DateTimeOffset? LastOverdueDueAt { get; init; }
+
     public ImmutableDictionary<Guid, SituationUpdate> SituationUpdates { get; init; } =
         ImmutableDictionary<Guid, SituationUpdate>.Empty;
 

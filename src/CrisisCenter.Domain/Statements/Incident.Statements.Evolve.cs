@@ -60,7 +60,7 @@ public static partial class Incident
         var published = UpdateStatement(state, e.StatementId, statement => statement with
         {
             Status = StatementStatus.Published, PublishedRevision = e.Revision, PublishedAt = e.At,
-        });
+        }) with { LastPublishedAt = e.At };
 
         // Publishing a Correction or Retraction supersedes the statement it references.
         var statement = published.Statements[e.StatementId];

@@ -15,9 +15,10 @@ public static class CrisisCenterApi
             .MapIncidentReportsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
+            .MapDraftFromTemplateApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi().MapTemplatesApi();
         return routes;
     }
 }

@@ -8,4 +8,6 @@ public static class Limits
     public static IncidentPolicy Policy => IncidentPolicy.Default;
     public const int MaxListItems = 50;
     public const int MaxReasonLength = 2_000;
+    public const int MaxTemplateNameLength = 200;
+    public const int MaxPlaceholderLength = 300;
 }

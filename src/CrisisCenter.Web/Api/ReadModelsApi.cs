@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Application.Reminders;
 using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
 using CrisisCenter.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.Api;
 
@@ -42,11 +44,12 @@ public static class ReadModelsApi
 
     public static RouteGroupBuilder MapApprovalsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/approvals", (ClaimsPrincipal user, ApprovalQueue queue) =>
+        api.MapGet("/approvals", (ClaimsPrincipal user, ApprovalQueue queue, TimeProvider clock, IOptions<ReminderOptions> reminders) =>
         {
             var actor = user.ToActor();
-            return TypedResults.Ok(actor.HasRole(Role.Approver) ? queue.For(actor.UserId, actor.AgencyCode) : []);
-        }).WithTags("Statements").WithSummary("Statements waiting for the signed-in approver: their agency leads, they did not write it, they have not approved it yet. Oldest first.");
+            IReadOnlyList<PendingApproval> pending = actor.HasRole(Role.Approver) ? queue.For(actor.UserId, actor.AgencyCode) : [];
+            return TypedResults.Ok(WaitingApprovals.Flag(pending, clock.GetUtcNow(), reminders.Value.ApprovalWaitingThreshold));
+        }).WithTags("Statements").WithSummary("Statements waiting for the signed-in approver: their agency leads, they did not write it, they have not approved it yet. Oldest first; waitingTooLong flags those waiting longer than the configured threshold (default 30 minutes).");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Incidents;
+using CrisisCenter.Application.Templates;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Incidents;
 using Mediator;
@@ -9,14 +10,14 @@ using Microsoft.Extensions.Options;
 namespace CrisisCenter.Web.Hosting;
 
 /// <summary>
-/// On an empty store (demo seed on): creates the demo users and one incident with a real history - a mudflow
+/// On an empty store (demo seed on): creates the demo users and the holding-statement templates and one incident with a real history - a mudflow
 /// threat in Almaty, declared three hours ago, with situation updates, a published holding statement approved by
 /// two approvers, an update statement awaiting approval and a rumour assessed as false. Everything goes through
 /// the same mediator commands the API uses; command ids are fixed, so a seed interrupted halfway completes on the
 /// next start without duplicates. Prints the demo accounts at every start.
 /// </summary>
 public sealed class DemoSeed(
-    IOptions<CrisisCenterOptions> options, AccountDirectory directory, IMediator mediator, TimeProvider clock,
+    IOptions<CrisisCenterOptions> options, AccountDirectory directory, TemplateLibrary templates, IMediator mediator, TimeProvider clock,
     IHostApplicationLifetime lifetime, IServer server, ILogger<DemoSeed> logger) : BackgroundService
 {
     private static readonly Guid IncidentId = new("5e7a1c2d-0b4f-4c3a-9e1d-2f6b8a0c4d11");
@@ -44,6 +45,8 @@ public sealed class DemoSeed(
         var accounts = new Dictionary<string, UserAccount>(StringComparer.Ordinal);
         foreach (var demo in DemoAccounts.All)
             accounts[demo.UserName] = await directory.FindByUserNameAsync(demo.UserName, ct) ?? await directory.RegisterAsync(demo, "demo-seed", ct);
+        foreach (var (templateId, draft) in DemoTemplates.All)
+            await templates.CreateAsync(templateId, draft, "demo-seed", ct);
 
         var now = clock.GetUtcNow();
         var step = 0;

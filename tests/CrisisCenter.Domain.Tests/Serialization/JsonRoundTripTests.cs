@@ -43,6 +43,7 @@ public class JsonRoundTripTests
         RumorAssessed(RumorVerdict.Misleading),
         new RumorRebutted(IncidentId, "u", T0, RumorId, StatementId, 1),
         new RumorClosed(IncidentId, "u", T0, RumorId, "Reason"),
+        new IncidentUpdateOverdue(IncidentId, "system", T0, T0.AddMinutes(-1), TimeSpan.FromMinutes(60)),
     ];
 
     public static IEnumerable<IncidentCommand> SampleCommands()
@@ -73,6 +74,7 @@ public class JsonRoundTripTests
             new RecordChannelPostFailed(IncidentId, context, PostId, 1, "Error", At(3)),
             new AbandonChannelPost(IncidentId, context, PostId, 3, "Error"),
             new MarkChannelPostUncertain(IncidentId, context, PostId, 1, "Note"),
+            new RecordUpdateOverdue(IncidentId, context, T0),
             new RecordChannelPostSending(IncidentId, context, PostId, 2),
             new RetryChannelPost(IncidentId, context, PostId, "Note"),
             new ConfirmChannelPostDelivered(IncidentId, context, PostId, "1001", "https://t.me/x/1001", "Note"),

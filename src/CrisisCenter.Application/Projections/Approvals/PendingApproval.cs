@@ -24,5 +24,8 @@ public sealed record PendingApproval(
     IReadOnlyList<string> ApprovedBy,
     int ApprovalsRequired)
 {
+    /// <summary>Waiting for approval longer than the configured threshold; computed when asked, from the clock.</summary>
+    public bool WaitingTooLong { get; init; }
+
     public int ApprovalsMissing => Math.Max(0, ApprovalsRequired - ApprovedBy.Count);
 }

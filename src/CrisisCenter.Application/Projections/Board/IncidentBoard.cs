@@ -13,6 +13,9 @@ public sealed class IncidentBoard : IProjection
 
     public int Count => Volatile.Read(ref _rows).Count;
 
+    /// <summary>Every row, in no particular order (for the reminders that scan the whole board).</summary>
+    public IReadOnlyList<IncidentSummary> All() => [.. Volatile.Read(ref _rows).Values.Select(row => row.Summary)];
+
     public IncidentSummary? Find(Guid incidentId) => Volatile.Read(ref _rows).GetValueOrDefault(incidentId)?.Summary;
 
     /// <summary>
@@ -84,7 +87,13 @@ public sealed class IncidentBoard : IProjection
         StatementApproved x => row.Reviewing(x.StatementId, x.ApprovalsSoFar < x.ApprovalsRequired),
         StatementApprovalRequirementChanged x => row.Reviewing(x.StatementId, x.ApprovalsSoFar < x.ApprovalsRequired),
         StatementRejected x => row with { InReview = row.InReview.Remove(x.StatementId) },
-        StatementPublished x => row with { InReview = row.InReview.Remove(x.StatementId), Published = row.Published.Add(x.StatementId) },
+        StatementPublished x => (row with { InReview = row.InReview.Remove(x.StatementId), Published = row.Published.Add(x.StatementId) })
+            .With(s => s with { LastPublishedAt = x.At, UpdateOverdueSince = null }),
+        IncidentUpdateOverdue x => row.With(s => s with
+        {
+            UpdateOverdueSince = s.UpdateOverdueSince ?? x.DueAt,
+            LatestMissedUpdateDueAt = s.LatestMissedUpdateDueAt is { } latest && latest > x.DueAt ? latest : x.DueAt,
+        }),
 
         RumorLogged x => row with { OpenRumors = row.OpenRumors.Add(x.RumorId) },
         RumorRebutted x => row with { OpenRumors = row.OpenRumors.Remove(x.RumorId) },

@@ -28,6 +28,16 @@ public sealed record IncidentSummary(
     int PublishedStatements,
     int StatementsAwaitingApproval)
 {
+    /// <summary>When a statement was last published; the update cadence runs from here (or from the declaration).</summary>
+    public DateTimeOffset? LastPublishedAt { get; init; }
+
+    /// <summary>When the first public update missed since the last publication was due; null when none is overdue
+    /// (the next publication clears it).</summary>
+    public DateTimeOffset? UpdateOverdueSince { get; init; }
+
+    /// <summary>The due time of the latest missed update recorded (so it is not recorded again).</summary>
+    public DateTimeOffset? LatestMissedUpdateDueAt { get; init; }
+
     public bool Involves(string agencyCode) =>
         string.Equals(LeadAgency, agencyCode, StringComparison.Ordinal) || ParticipatingAgencies.Contains(agencyCode, StringComparer.Ordinal);
 }

@@ -37,6 +37,8 @@ internal sealed class TimelineNarrator
             IncidentStabilized x => Incident("Incident stabilized").With("note", x.Note),
             IncidentClosed x => Incident("Incident closed").With("summary", x.Summary),
             IncidentReopened x => Incident("Incident reopened").With("reason", x.Reason),
+            IncidentUpdateOverdue x => Incident($"Public update overdue: none published within {Minutes(x.Cadence)} minutes (due {x.DueAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC)")
+                .With("dueAt", x.DueAt.ToString("O", CultureInfo.InvariantCulture)).With("cadenceMinutes", Minutes(x.Cadence)),
 
             SituationUpdateLogged x => SituationUpdate(
                     $"{(x.Verified ? "Verified" : "Unverified")} situation update: {Quote(x.Text)}", x.UpdateId, x.Language)
@@ -178,6 +180,8 @@ internal sealed class TimelineNarrator
     private static string Join(IEnumerable<string> values) => string.Join(",", values);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Minutes(TimeSpan cadence) => ((long)cadence.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 
     private static string Text(bool value) => value ? "true" : "false";
 
