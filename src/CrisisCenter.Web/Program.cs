@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
@@ -23,14 +24,17 @@ Directory.CreateDirectory(dataDirectory);
 
 builder.Services.AddOptions<CrisisCenterOptions>().Bind(builder.Configuration.GetSection(CrisisCenterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
+// One policy for the grains' decisions, the read side and the API.
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddCrisisCenterProjections();
 builder.Services.AddHostedService<DemoSeed>();
 
+var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering();
+    silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, serviceId: siloOptions.ServiceId, clusterId: siloOptions.ClusterId);
     silo.AddCrisisCenterGrains();
 });
 

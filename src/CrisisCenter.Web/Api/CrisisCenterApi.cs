@@ -8,14 +8,15 @@ public static class CrisisCenterApi
     {
         var api = routes.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ValidateInputFilter>();
 
-        var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi();
+        var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi().MapBoardApi();
         var incident = incidents.MapGroup("/{id:guid}");
         incident.MapIncidentQueriesApi()
+            .MapIncidentReadModelsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi();
         return routes;
     }
 }

@@ -27,3 +27,14 @@ public sealed class EventStoreOptions
 }
 
 public enum EventStoreBackend { Sqlite, EventStoreDb }
+
+/// <summary>Section "Orleans": the co-hosted silo. Defaults fit one node on this machine.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Orleans";
+
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+    public string ClusterId { get; set; } = "crisiscenter";
+    public string ServiceId { get; set; } = "crisiscenter";
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using CrisisCenter.EventStore;
+
+namespace CrisisCenter.Application.Projections;
+
+/// <summary>
+/// Every incident event as a <see cref="TimelineEntry"/>, per incident and across incidents, in store order.
+/// The <see cref="ProjectionHost"/> feeds it after the other read models and hands each new entry to the
+/// <see cref="ITimelineListener"/>s, so it is not registered as an <see cref="IProjection"/> itself.
+/// Readers see immutable snapshots swapped in one write, so a query never sees half an event.
+/// </summary>
+public sealed class IncidentTimeline
+{
+    public const int DefaultLimit = 200;
+    public const int MaxLimit = 1000;
+
+    private readonly TimelineNarrator _narrator = new();
+    private Snapshot _snapshot = Snapshot.Empty;
+
+    /// <summary>Global position of the last entry, or <see cref="GlobalPosition.Start"/> when there is none.</summary>
+    public long LastPosition => Volatile.Read(ref _snapshot).All is { Count: > 0 } all ? all[^1].Position : GlobalPosition.Start;
+
+    public int Count => Volatile.Read(ref _snapshot).All.Count;
+
+    /// <summary>Adds the entry of <paramref name="e"/> and returns it. Called by the host only, in store order.</summary>
+    public TimelineEntry Apply(ProjectedEvent e)
+    {
+        var current = Volatile.Read(ref _snapshot);
+        if (current.All.Count > 0 && e.Position <= current.All[^1].Position)
+        {
+            throw new ArgumentException(
+                $"Event at position {e.Position} arrived after position {current.All[^1].Position}; the timeline is in store order.", nameof(e));
+        }
+
+        var entry = _narrator.Narrate(e);
+        var ofIncident = current.ByIncident.GetValueOrDefault(e.IncidentId, []);
+        Volatile.Write(ref _snapshot, new Snapshot(current.All.Add(entry), current.ByIncident.SetItem(e.IncidentId, ofIncident.Add(entry))));
+        return entry;
+    }
+
+    /// <summary>Entries of one incident after <paramref name="afterPosition"/> (exclusive), oldest first, at most
+    /// <paramref name="limit"/> (capped at <see cref="MaxLimit"/>).</summary>
+    public IReadOnlyList<TimelineEntry> ForIncident(Guid incidentId, long afterPosition = GlobalPosition.Start, int limit = DefaultLimit) =>
+        Volatile.Read(ref _snapshot).ByIncident.TryGetValue(incidentId, out var entries)
+            ? Slice(entries, afterPosition, limit, include: null)
+            : [];
+
+    /// <summary>The last <paramref name="limit"/> entries of one incident, oldest first: what a dashboard shows on opening it.</summary>
+    public IReadOnlyList<TimelineEntry> Latest(Guid incidentId, int limit = DefaultLimit)
+    {
+        if (!Volatile.Read(ref _snapshot).ByIncident.TryGetValue(incidentId, out var entries))
+        {
+            return [];
+        }
+
+        var count = Math.Min(Clamp(limit), entries.Count);
+        return entries.GetRange(entries.Count - count, count);
+    }
+
+    /// <summary>
+    /// Entries of every incident after <paramref name="afterPosition"/> (exclusive), in store order, at most
+    /// <paramref name="limit"/>: what a reconnecting client missed. <paramref name="include"/> keeps only the entries
+    /// the caller may see (e.g. of incidents visible to the user); the limit counts included entries.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry> After(long afterPosition, int limit = DefaultLimit, Func<TimelineEntry, bool>? include = null) =>
+        Slice(Volatile.Read(ref _snapshot).All, afterPosition, limit, include);
+
+    private static List<TimelineEntry> Slice(ImmutableList<TimelineEntry> entries, long afterPosition, int limit, Func<TimelineEntry, bool>? include)
+    {
+        var max = Clamp(limit);
+        var result = new List<TimelineEntry>(Math.Min(max, 64));
+        for (var i = FirstAfter(entries, afterPosition); i < entries.Count && result.Count < max; i++)
+        {
+            var entry = entries[i];
+            if (include is null || include(entry))
+            {
+                result.Add(entry);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Index of the first entry whose position is greater than <paramref name="position"/> (binary search).</summary>
+    private static int FirstAfter(ImmutableList<TimelineEntry> entries, long position)
+    {
+        int low = 0, high = entries.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (entries[middle].Position <= position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static int Clamp(int limit) => Math.Clamp(limit, 0, MaxLimit);
+
+    private sealed record Snapshot(ImmutableList<TimelineEntry> All, ImmutableDictionary<Guid, ImmutableList<TimelineEntry>> ByIncident)
+    {
+        public static Snapshot Empty { get; } = new([], ImmutableDictionary<Guid, ImmutableList<TimelineEntry>>.Empty);
+    }
+}
