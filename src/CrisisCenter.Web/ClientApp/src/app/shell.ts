@@ -64,8 +64,9 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
     const roles = user.roles.map((role) => t(`role.${role}` as MessageKey)).join(", ");
     const signOut = h("button", { class: "button button-link", attrs: { type: "button", "data-action": "sign-out" }, on: { click: onSignOut } }, tx("nav.signOut"));
     userBox.append(
-      h("span", { class: "user-name" }, user.displayName),
-      h("span", { class: "user-meta" }, `${roles} · ${agencyName(user.agencyCode)}`),
+      h("div", { class: "user-who" },
+        h("span", { class: "user-name" }, user.displayName),
+        h("span", { class: "user-meta", attrs: { title: agencyName(user.agencyCode) } }, `${roles} · ${agencyName(user.agencyCode)}`)),
       signOut,
     );
   };

@@ -40,12 +40,6 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     element.setAttribute("aria-labelledby", headingId);
     const status = feedStatus(hub);
     scope.add(status.dispose);
-    live.onFeedState((state, error) => {
-      status.update(state, error);
-      timelineSection.classList.toggle("stale", !live.isLive);
-    });
-    scope.add(hub.onStateChange(() => timelineSection.classList.toggle("stale", !live.isLive)));
-
     const header = h("div");
     const kpis = kpiStrip(incidentId, scope.signal);
     const timeline = timelineList(live.entries, live.kindOf, (id) => live.personName(id));
@@ -54,6 +48,11 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     const timelineSection = h("section", { class: "panel timeline-panel", attrs: { "aria-labelledby": timelineHeadingId } },
       h("div", { class: "panel-header" }, h("h2", { attrs: { id: timelineHeadingId } }, tx("timeline.title")), status.element),
       timelineProblem, timeline.element);
+    live.onFeedState((state, error) => {
+      status.update(state, error);
+      timelineSection.classList.toggle("stale", !live.isLive);
+    });
+    scope.add(hub.onStateChange(() => timelineSection.classList.toggle("stale", !live.isLive)));
     const statementsBox = h("div");
     const updatesBox = h("div");
     const correctionBox = h("div", { class: "correction-box" });

@@ -67,7 +67,7 @@ function rumorItem(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): HT
   const open = rumor.status === "Logged" || rumor.status === "Assessed";
   const mayAct = session.isPressOfficer && open && detail.status !== "Closed";
   const fact = (key: MessageKey, value: Node | string | null) => (value === null ? null : [h("dt", null, tx(key)), h("dd", null, value)]);
-  return h("li", { class: ["rumor", `rumor-${rumor.status.toLowerCase()}`], attrs: { "data-rumor-id": rumor.id } },
+  return h("li", { class: "rumor", attrs: { "data-rumor-id": rumor.id, "data-status": rumor.status } },
     h("div", { class: "rumor-head" }, rumorStatusBadge(rumor.status),
       rumor.verdict ? h("span", { class: ["badge", `verdict-${rumor.verdict.toLowerCase()}`] }, tx(`verdict.${rumor.verdict}` as MessageKey)) : null),
     h("p", { class: "rumor-claim" }, rumor.claim),

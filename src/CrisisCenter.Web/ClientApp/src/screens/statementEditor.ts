@@ -29,7 +29,8 @@ export interface EditorRoute {
   referencesStatementId: string | null;
 }
 
-const editable = new Set(["Draft", "Rejected"]);
+// A statement takes new revisions until it is published; a revision in review or approved is voided by a new one.
+const finished = new Set(["Published", "Corrected", "Retracted"]);
 const publishChannels = ["website", "telegram", "feed"];
 
 export function statementEditorScreen(hub: TimelineHub, route: EditorRoute): Screen {
@@ -85,7 +86,9 @@ interface Editor { element: HTMLElement; updateFrom(statement: StatementView): v
 function buildEditor(detail: IncidentDetail, initial: StatementView | null, route: EditorRoute, live: LiveIncident): Editor {
   let statement = initial;
   const current = () => statement?.revisions[statement.revisions.length - 1] ?? null;
-  const mayEdit = () => session.isPressOfficer && (!statement || editable.has(statement.status)) && detail.status !== "Closed";
+  const mayEdit = () => session.isPressOfficer && (!statement || !finished.has(statement.status)) && detail.status !== "Closed";
+  // Only a draft is submitted; changed text is saved as a new (draft) revision first.
+  const maySubmit = () => mayEdit() && (!statement || statement.status === "Draft" || dirty);
   const required = new Set<Language>(detail.requiredLanguages);
   const inputs = new Map<Language, { headline: HTMLInputElement; body: HTMLTextAreaElement; instruction: HTMLTextAreaElement; indicator: HTMLElement }>();
   let dirty = false;
@@ -113,6 +116,7 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
       control.addEventListener("input", () => {
         dirty = true;
         renderIndicators();
+        submitForm.disabled = !maySubmit();
       });
     }
     const indicator = h("span", { class: "tab-indicator" });
@@ -225,21 +229,23 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
         form.showError(error);
       } finally {
         saveButton.disabled = !mayEdit();
-        submitForm.disabled = !mayEdit();
+        submitForm.disabled = !maySubmit();
       }
     })();
   }, "primary");
   submitForm.dataset["action"] = "submit-statement";
-  const saveButton = submitButton("statement.save", "secondary");
+  const saveButton = submitButton(statement ? "statement.saveRevision" : "statement.save", "secondary");
   saveButton.dataset["action"] = "save-statement";
   const notice = h("div");
   const readOnlyNote = h("p", { class: "notice" });
+  const voidNote = h("p", { class: "notice notice-warning" }, tx("statement.reviseVoids"));
 
   const applyPermissions = () => {
     const allowed = mayEdit();
     for (const c of inputs.values()) for (const control of [c.headline, c.body, c.instruction]) control.readOnly = !allowed;
     saveButton.disabled = !allowed;
-    submitForm.disabled = !allowed;
+    submitForm.disabled = !maySubmit();
+    voidNote.hidden = !allowed || !statement || (statement.status !== "InReview" && statement.status !== "Approved");
     saveButton.hidden = !session.isPressOfficer;
     submitForm.hidden = !session.isPressOfficer;
     readOnlyNote.hidden = allowed;
@@ -249,6 +255,7 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
   form.add(
     h("h2", { attrs: { id: languageTabsId } }, statement ? tx(`statementKind.${statement.kind}` as MessageKey) : tx("statement.newTitle")),
     readOnlyNote,
+    voidNote,
     h("div", { class: "field-row" }, kindField, rumorField, statementField),
     h("p", { class: "field-note" }, tx("statement.requiredLanguagesNote", { languages: detail.requiredLanguages.map((l) => l.toUpperCase()).join(", ") })),
     languageTabs.element,

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CrisisCenter.E2E.Hosting;
+
+/// <summary>
+/// The real CrisisCenter executable on Kestrel, on free loopback ports, with its own temporary data directory and
+/// the <see cref="TestUser"/>s created through the app's own CLI verb before it starts. Disposing stops the process
+/// tree and deletes the data.
+/// </summary>
+public sealed class RunningApp : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+    private readonly string _dataDirectory;
+
+    private RunningApp(Process process, StringBuilder output, string dataDirectory, Uri baseAddress)
+    {
+        _process = process;
+        _output = output;
+        _dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>What the app wrote to stdout and stderr so far (for failure messages).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<RunningApp> StartAsync()
+    {
+        var assembly = BuildLocations.WebAssembly;
+        if (!File.Exists(assembly)) throw new InvalidOperationException($"The app is not built at {assembly}.");
+        var dataDirectory = Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "E2E",
+            ["CrisisCenter__DataDirectory"] = dataDirectory,
+            ["CrisisCenter__SeedDemo"] = "false",
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..8],
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+
+        foreach (var user in TestUser.All)
+        {
+            string[] add = ["users", "add", "--role", user.Role, "--user", user.UserName, "--name", user.DisplayName, "--agency", user.AgencyCode, "--password", TestUser.Password];
+            if (user.RegionCode is { } region) add = [.. add, "--region", region];
+            var (code, text) = await RunToEndAsync(assembly, add, environment, TimeSpan.FromSeconds(60));
+            if (code != 0) throw new InvalidOperationException($"Creating {user.UserName} failed ({code}):\n{text}");
+        }
+
+        var port = FreePort.Next();
+        var baseAddress = new Uri($"http://localhost:{port}");
+        var output = new StringBuilder();
+        var process = Start(assembly, ["--urls", $"http://localhost:{port}"], environment, output);
+        var app = new RunningApp(process, output, dataDirectory, baseAddress);
+        try
+        {
+            await app.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode} while starting:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync("/health/ready");
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow first request
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The app was not ready within {StartTimeout}:\n{Output}");
+    }
+
+    private static Process Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, StringBuilder output)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            // The project directory is the content root, as with `dotnet run`: wwwroot and appsettings come from there.
+            WorkingDirectory = BuildLocations.WebProjectDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(assembly);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<(int Code, string Output)> RunToEndAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var output = new StringBuilder();
+        using var process = Start(assembly, arguments, environment, output);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`crisiscenter {string.Join(' ', arguments)}` did not finish within {timeout}:\n{output}");
+        }
+        lock (output) return (process.ExitCode, output.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // the OS reaps it; the data directory may then stay behind in /tmp
+            }
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open: leave the temporary directory
+        }
+    }
+}
