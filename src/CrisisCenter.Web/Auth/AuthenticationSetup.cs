@@ -14,6 +14,7 @@ public static class AuthenticationSetup
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || HubAccessToken.From(context.Request) is not null
                         ? AuthSchemes.Bearer
                         : AuthSchemes.Cookie)
             .AddCookie(AuthSchemes.Cookie, options =>
@@ -34,6 +35,11 @@ public static class AuthenticationSetup
             {
                 options.BearerTokenExpiration = TimeSpan.FromHours(8);
                 options.RefreshTokenExpiration = TimeSpan.FromDays(7);
+                options.Events.OnMessageReceived = context =>
+                {
+                    context.Token ??= HubAccessToken.From(context.Request);
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Api.UsersApi.AdminPolicy, policy => policy.RequireClaim(CrisisCenterClaims.Role, nameof(Domain.Role.Admin)));

@@ -1,4 +1,5 @@
 using CrisisCenter.EventStore;
+using CrisisCenter.EventStore.EventStoreDb;
 using CrisisCenter.EventStore.Sqlite;
 
 namespace CrisisCenter.Web.Hosting;
@@ -19,8 +20,14 @@ public static class EventStoreRegistration
                 if (problems.Count > 0) throw new InvalidOperationException("EventStore: " + string.Join(" ", problems));
                 services.AddSingleton<IEventStore>(sp => new SqliteEventStore(sqlite, sp.GetRequiredService<TimeProvider>()));
                 break;
+            case EventStoreBackend.EventStoreDb:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                    throw new InvalidOperationException("EventStore:ConnectionString is required with EventStore:Backend=EventStoreDb, e.g. esdb://127.0.0.1:2113?tls=false.");
+                // A malformed connection string fails here, at start, with the parser's message.
+                services.AddEventStoreDb(options.ConnectionString);
+                break;
             default:
-                throw new InvalidOperationException($"EventStore:Backend '{options.Backend}' is not available in this build.");
+                throw new InvalidOperationException($"EventStore:Backend '{options.Backend}' is unknown: use Sqlite or EventStoreDb.");
         }
         services.AddSingleton<StreamVerifier>();
         return services;

@@ -136,6 +136,17 @@ public sealed class IncidentKpisTests
     }
 
     [Fact]
+    public void a_report_read_earlier_is_refreshed_by_later_events()
+    {
+        Report.OpenRumors.Should().Be(1);
+
+        _store.Feed(_kpis, _flood.RumorClosed(110, _power));
+
+        Report.OpenRumors.Should().Be(0);
+        Report.AsOf.Should().Be(Facts.At(110));
+    }
+
+    [Fact]
     public void an_incident_without_a_declaration_has_no_report()
     {
         var ghost = new Facts();

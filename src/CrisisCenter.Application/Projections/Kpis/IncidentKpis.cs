@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using CrisisCenter.Domain;
 
 namespace CrisisCenter.Application.Projections;
@@ -8,30 +7,53 @@ namespace CrisisCenter.Application.Projections;
 /// turnaround, rumour rebuttal delays, corrections, deliveries per channel. Every duration comes from event times,
 /// so a rebuild gives the same numbers.
 /// </summary>
+/// <remarks>
+/// Applying an event only updates running tallies; a report (medians need sorting) is computed when first asked for
+/// and kept until the incident's next event. Reports are read rarely and events arrive often, so the tallies sit
+/// behind a lock rather than being copied into a fresh snapshot at every event.
+/// </remarks>
 public sealed class IncidentKpis : IProjection
 {
-    // Writer-side running tallies; readers get the reports recomputed after each event of their incident.
+    private readonly Lock _gate = new();
     private readonly Dictionary<Guid, KpiTally> _tallies = [];
-    private ImmutableDictionary<Guid, IncidentKpiReport> _reports = ImmutableDictionary<Guid, IncidentKpiReport>.Empty;
+    private readonly Dictionary<Guid, IncidentKpiReport> _reports = [];
 
-    public IncidentKpiReport? For(Guid incidentId) => Volatile.Read(ref _reports).GetValueOrDefault(incidentId);
+    public IncidentKpiReport? For(Guid incidentId)
+    {
+        lock (_gate)
+        {
+            if (_reports.TryGetValue(incidentId, out var report))
+            {
+                return report;
+            }
+
+            if (!_tallies.TryGetValue(incidentId, out var tally))
+            {
+                return null;
+            }
+
+            return _reports[incidentId] = tally.Report();
+        }
+    }
 
     public void Apply(ProjectedEvent e)
     {
-        if (e.Event is IncidentDeclared declared)
+        lock (_gate)
         {
-            _tallies[e.IncidentId] = new KpiTally(declared);
-        }
-        else if (_tallies.TryGetValue(e.IncidentId, out var tally))
-        {
-            tally.Add(e.Event);
-        }
-        else
-        {
-            return;
-        }
+            if (e.Event is IncidentDeclared declared)
+            {
+                _tallies[e.IncidentId] = new KpiTally(declared);
+            }
+            else if (_tallies.TryGetValue(e.IncidentId, out var tally))
+            {
+                tally.Add(e.Event);
+            }
+            else
+            {
+                return;
+            }
 
-        var report = _tallies[e.IncidentId].Report();
-        Volatile.Write(ref _reports, Volatile.Read(ref _reports).SetItem(e.IncidentId, report));
+            _reports.Remove(e.IncidentId);
+        }
     }
 }

@@ -3,8 +3,8 @@ using CrisisCenter.Domain;
 namespace CrisisCenter.Application.Projections;
 
 /// <summary>
-/// The running counts and durations behind one incident's <see cref="IncidentKpiReport"/>. Mutable and owned by the
-/// projection's single writer; readers only ever see the immutable reports it produces.
+/// The running counts and durations behind one incident's <see cref="IncidentKpiReport"/>. Mutable: used only under
+/// the lock of <see cref="IncidentKpis"/>; readers only ever see the immutable reports it produces.
 /// </summary>
 internal sealed class KpiTally(IncidentDeclared declared)
 {
