@@ -43,8 +43,10 @@ public sealed class ApprovalOfOutdatedRevisionTests(DashboardFixture fixture)
             () => firstCard.Locator("[data-action='approve']").ClickAsync(),
             r => r.Url.EndsWith("/approve"));
         refusal.Status.Should().Be(409);
-        await Expect(firstCard.Locator(".form-problem[role='alert']")).ToBeVisibleAsync();
-        await Expect(firstCard.Locator(".form-problem")).ToContainTextAsync("Not possible");
+        var problem = firstCard.Locator("form.approve-form .form-problem[role='alert']");
+        await Expect(problem).ToBeVisibleAsync();
+        await Expect(problem).ToContainTextAsync("Not possible");
+        await Expect(firstCard.Locator("[data-testid='outdated-note']")).ToContainTextAsync("revision 2 was submitted");
 
         // The new revision has its own card and can be approved.
         var secondCard = approver.Page.Locator($"article.approval-card[data-statement-id='{statementId}'][data-revision='2']");

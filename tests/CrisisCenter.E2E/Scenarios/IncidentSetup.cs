@@ -6,18 +6,20 @@ namespace CrisisCenter.E2E.Scenarios;
 /// <summary>Preparing data through the HTTP API as the signed-in user, for tests whose subject is a later step.</summary>
 public static class IncidentSetup
 {
-    public static async Task<string> DeclareAsync(UserSession pressOfficer, string title, string severity = "Moderate")
+    public static async Task<string> DeclareAsync(
+        UserSession pressOfficer, string title, string severity = "Moderate", string leadAgency = "MES", string visibility = "Normal",
+        string description = "Heavy rain and snowmelt in the foothills; services are on alert.")
     {
         var accepted = await pressOfficer.PostAsync("/api/incidents", new
         {
             title,
-            description = "Prepared by a browser test.",
+            description,
             category = "Geo",
             severity,
             regions = new[] { "KZ-75" },
-            leadAgency = "MES",
-            participatingAgencies = new[] { "AKIMAT-KZ-75" },
-            visibility = "Normal",
+            leadAgency,
+            participatingAgencies = visibility == "Restricted" ? Array.Empty<string>() : ["AKIMAT-KZ-75"],
+            visibility,
             requiredLanguages = new[] { "kk", "ru" },
             isPublicWarning = true,
         });

@@ -15,9 +15,9 @@ public sealed class UserTextIsNeverMarkupTests(DashboardFixture fixture)
     public async Task Statement_update_and_rumour_with_script_and_img_payloads_show_the_literal_text_and_run_nothing()
     {
         fixture.SkipUnlessBrowserAvailable();
-        await using var press = await fixture.SignInAsync(TestUser.PressOfficer);
-        await using var approver = await fixture.SignInAsync(TestUser.Approver);
-        var incidentId = await IncidentSetup.DeclareAsync(press, "Payload " + ImagePayload);
+        await using var press = await fixture.SignInAsync(TestUser.HealthPressOfficer);
+        await using var approver = await fixture.SignInAsync(TestUser.HealthApprover);
+        var incidentId = await IncidentSetup.DeclareAsync(press, "Payload " + ImagePayload, leadAgency: "MOH", visibility: "Restricted", description: ScriptPayload);
         var statementId = await IncidentSetup.DraftAsync(press, incidentId, new
         {
             kk = IncidentSetup.Text(ScriptPayload, ImagePayload, ScriptPayload),
@@ -37,6 +37,7 @@ public sealed class UserTextIsNeverMarkupTests(DashboardFixture fixture)
         // The incident page (timeline, updates, statements) and the rumour ledger show them as text too.
         await press.Page.GotoAsync($"/#/incidents/{incidentId}");
         await Expect(press.Page.Locator("h1")).ToContainTextAsync(ImagePayload);
+        await Expect(press.Page.Locator(".incident-description")).ToHaveTextAsync(ScriptPayload);
         await Expect(press.Page.Locator("[data-testid='situation-updates'] .update-text")).ToHaveTextAsync(ImagePayload);
         await Expect(press.Page.Locator("li[data-type='statement.drafted.v1'] .tl-quote")).ToHaveTextAsync(ScriptPayload);
         await Expect(press.Page.Locator("li[data-type='situation_update.logged.v1'] .tl-quote")).ToHaveTextAsync(ImagePayload);

@@ -28,6 +28,8 @@ export interface Me {
   agencyCode: string;
   roles: Role[];
   regionCode: string | null;
+  /** Observers: granted logging situation updates for their own region. */
+  canLogRegionalUpdates?: boolean;
 }
 
 export interface Region { code: string; kind: string; nameKk: string; nameRu: string; nameEn: string }

@@ -20,8 +20,8 @@ export const session = {
   get isApprover(): boolean {
     return this.has("Approver");
   },
-  /** Observers of a region may be granted logging situation updates there; the server knows whether they are. */
+  /** Press officers log situation updates; observers only when granted it for their own region. */
   get mayLogSituationUpdates(): boolean {
-    return this.has("PressOfficer") || (this.has("Observer") && !!current?.regionCode);
+    return this.has("PressOfficer") || (this.has("Observer") && !!current?.regionCode && current?.canLogRegionalUpdates === true);
   },
 };

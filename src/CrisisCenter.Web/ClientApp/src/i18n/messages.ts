@@ -135,9 +135,9 @@ export const messages = {
   "kpi.approvalTurnaround": ["Келісу уақыты (медиана)", "Время согласования (медиана)", "Approval turnaround (median)"],
   "kpi.openRumors": ["Ашық қауесеттер", "Открытые слухи", "Open rumours"],
   "kpi.notYet": ["Әлі жоқ", "Ещё нет", "Not yet"],
-  "kpi.approvals": ["Бекітулер: {count}", "Утверждений: {count}", "{count} approvals"],
-  "kpi.p90": ["90-процентиль: {value} (бекітулер: {count})", "90-й процентиль: {value} (утверждений: {count})", "90th percentile: {value} ({count} approvals)"],
-  "kpi.rumorsLogged": ["Барлығы тіркелген: {count}", "Всего зарегистрировано: {count}", "{count} logged in all"],
+  "kpi.approvals": ["Бекітулер: {count}", "Утверждений: {count}", "Approvals: {count}"],
+  "kpi.p90": ["90-процентиль: {value} (бекітулер: {count})", "90-й процентиль: {value} (утверждений: {count})", "90th percentile: {value} (approvals: {count})"],
+  "kpi.rumorsLogged": ["Барлығы тіркелген: {count}", "Всего зарегистрировано: {count}", "Logged in all: {count}"],
   "kpi.unavailable": ["Көрсеткіштер қолжетімсіз.", "Показатели недоступны.", "Measures unavailable."],
 
   "timeline.title": ["Хронология", "Хронология", "Timeline"],

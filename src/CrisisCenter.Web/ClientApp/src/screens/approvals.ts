@@ -88,7 +88,7 @@ export function approvalsScreen(hub: TimelineHub): Screen {
     }
     const revision = statement?.revisions.find((r) => r.number === item.revision) ?? null;
     const cardHeadingId = uniqueId("approval");
-    const outdated = h("p", { class: "notice notice-warning", attrs: { role: "status", hidden: true } });
+    const outdated = h("p", { class: "notice notice-warning", attrs: { role: "status", hidden: true, "data-testid": "outdated-note" } });
     outdatedNotes.set(key, outdated);
     const result = h("div", { attrs: { "aria-live": "polite" } });
     const card = h("article", { class: "panel approval-card", attrs: { "aria-labelledby": cardHeadingId, "data-statement-id": item.statementId, "data-revision": item.revision } },

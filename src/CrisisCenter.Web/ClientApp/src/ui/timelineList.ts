@@ -1,5 +1,5 @@
 // An incident's timeline, newest first: each entry with its time, kind, actor, agency and language.
-import type { TimelineEntry, TimelineKind } from "../api/types";
+import { languages, type Language, type TimelineEntry, type TimelineKind } from "../api/types";
 import { agencyName } from "../app/reference";
 import { timeElement } from "../i18n/format";
 import { follow, localizeAttribute, t, tx, txt, type MessageKey } from "../i18n/i18n";
@@ -7,6 +7,12 @@ import { describeEntry, type KindLookup } from "../i18n/timelineText";
 import { languageBadge } from "./badges";
 import { h, replaceChildren, uniqueId } from "./dom";
 import { select } from "./forms";
+
+/** The entry's language; a statement revision names the languages it has text in (one headline each). */
+function languagesOf(entry: TimelineEntry): Language[] {
+  if (entry.language) return [entry.language];
+  return languages.filter((language) => entry.details?.[`headline.${language}`] !== undefined);
+}
 
 const kinds: TimelineKind[] = ["situation-update", "statement", "approval", "channel-post", "rumor", "incident"];
 const pageSize = 200;
@@ -44,7 +50,7 @@ export function timelineList(initial: readonly TimelineEntry[], kindOf: KindLook
         h("span", { class: "tl-kind" }, tx(`timelineKind.${entry.kind}` as MessageKey)),
         h("span", { class: "tl-actor" }, actor),
         entry.agencyCode ? h("span", { class: "tl-agency" }, txt(() => agencyName(entry.agencyCode!))) : null,
-        entry.language ? languageBadge(entry.language) : null),
+        languagesOf(entry).map(languageBadge)),
       text,
       quote ? h("blockquote", { class: "tl-quote", attrs: { lang: entry.language ?? undefined } }, quote) : null);
   };
