@@ -36,26 +36,28 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Call first in every test: skips (with the reason) when the browser is not installed.</summary>
     public void SkipUnlessBrowserAvailable() => Skip.If(SkipReason is not null, SkipReason);
 
-    /// <summary>A fresh browser context (its own cookies and storage) at a laptop or tablet width.</summary>
-    public async Task<UserSession> OpenAsync(string interfaceLanguage = "en", int width = 1366, int height = 900)
+    /// <summary>A fresh browser context (its own cookies and storage) at a laptop or tablet width, on the
+    /// collection's app or on another node.</summary>
+    public async Task<UserSession> OpenAsync(string interfaceLanguage = "en", int width = 1366, int height = 900, RunningApp? node = null)
     {
+        var app = node ?? App!;
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App!.BaseAddress.ToString(),
+            BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ru-KZ",
             TimezoneId = "Asia/Almaty",
         });
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
-        var session = new UserSession(context, page, App!);
+        var session = new UserSession(context, page, app);
         await session.OpenSignInAsync(interfaceLanguage);
         return session;
     }
 
-    public async Task<UserSession> SignInAsync(TestUser user, string interfaceLanguage = "en", int width = 1366)
+    public async Task<UserSession> SignInAsync(TestUser user, string interfaceLanguage = "en", int width = 1366, RunningApp? node = null)
     {
-        var session = await OpenAsync(interfaceLanguage, width);
+        var session = await OpenAsync(interfaceLanguage, width, node: node);
         await session.SignInAsync(user);
         return session;
     }

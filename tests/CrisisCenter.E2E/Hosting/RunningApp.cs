@@ -6,24 +6,28 @@ namespace CrisisCenter.E2E.Hosting;
 /// <summary>
 /// The real CrisisCenter executable on Kestrel, on free loopback ports, with its own temporary data directory and
 /// the <see cref="TestUser"/>s created through the app's own CLI verb before it starts. Disposing stops the process
-/// tree and deletes the data.
+/// tree and deletes the data directory if this node created it.
 /// </summary>
 public sealed class RunningApp : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly StringBuilder _output;
-    private readonly string _dataDirectory;
+    private readonly bool _ownsData;
+    private bool _disposed;
 
-    private RunningApp(Process process, StringBuilder output, string dataDirectory, Uri baseAddress)
+    private RunningApp(Process process, StringBuilder output, AppNode node, bool ownsData)
     {
         _process = process;
         _output = output;
-        _dataDirectory = dataDirectory;
-        BaseAddress = baseAddress;
+        _ownsData = ownsData;
+        Node = node;
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where this node keeps its data and listens; a node started again with it serves the same URL.</summary>
+    public AppNode Node { get; }
+
+    public Uri BaseAddress => Node.BaseAddress;
 
     /// <summary>What the app wrote to stdout and stderr so far (for failure messages).</summary>
     public string Output
@@ -31,35 +35,27 @@ public sealed class RunningApp : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>A new node with a new data directory and the test users.</summary>
     public static async Task<RunningApp> StartAsync()
     {
-        var assembly = BuildLocations.WebAssembly;
-        if (!File.Exists(assembly)) throw new InvalidOperationException($"The app is not built at {assembly}.");
-        var dataDirectory = Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "E2E",
-            ["CrisisCenter__DataDirectory"] = dataDirectory,
-            ["CrisisCenter__SeedDemo"] = "false",
-            ["Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans__GatewayPort"] = FreePort.Next().ToString(),
-            ["Orleans__ClusterId"] = "e2e-" + Guid.NewGuid().ToString("N")[..8],
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-
+        var node = AppNode.Create(Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName);
         foreach (var user in TestUser.All)
         {
             string[] add = ["users", "add", "--role", user.Role, "--user", user.UserName, "--name", user.DisplayName, "--agency", user.AgencyCode, "--password", TestUser.Password];
             if (user.RegionCode is { } region) add = [.. add, "--region", region];
-            var (code, text) = await RunToEndAsync(assembly, add, environment, TimeSpan.FromSeconds(60));
+            var (code, text) = await RunToEndAsync(add, node.Environment, TimeSpan.FromSeconds(60));
             if (code != 0) throw new InvalidOperationException($"Creating {user.UserName} failed ({code}):\n{text}");
         }
+        return await StartAsync(node, ownsData: true);
+    }
 
-        var port = FreePort.Next();
-        var baseAddress = new Uri($"http://localhost:{port}");
+    /// <summary>Starts the app as <paramref name="node"/> describes: a second node on another node's data directory
+    /// (one SQLite store, two web servers), or the same node again after it was stopped.</summary>
+    public static async Task<RunningApp> StartAsync(AppNode node, bool ownsData)
+    {
         var output = new StringBuilder();
-        var process = Start(assembly, ["--urls", $"http://localhost:{port}"], environment, output);
-        var app = new RunningApp(process, output, dataDirectory, baseAddress);
+        var process = Start(["--urls", node.BaseAddress.ToString().TrimEnd('/')], node.Environment, output);
+        var app = new RunningApp(process, output, node, ownsData);
         try
         {
             await app.WaitUntilReadyAsync();
@@ -97,8 +93,10 @@ public sealed class RunningApp : IAsyncDisposable
         throw new TimeoutException($"The app was not ready within {StartTimeout}:\n{Output}");
     }
 
-    private static Process Start(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, StringBuilder output)
+    private static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, StringBuilder output)
     {
+        var assembly = BuildLocations.WebAssembly;
+        if (!File.Exists(assembly)) throw new InvalidOperationException($"The app is not built at {assembly}.");
         var info = new ProcessStartInfo("dotnet")
         {
             // The project directory is the content root, as with `dotnet run`: wwwroot and appsettings come from there.
@@ -119,10 +117,10 @@ public sealed class RunningApp : IAsyncDisposable
         return process;
     }
 
-    private static async Task<(int Code, string Output)> RunToEndAsync(string assembly, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    private static async Task<(int Code, string Output)> RunToEndAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var output = new StringBuilder();
-        using var process = Start(assembly, arguments, environment, output);
+        using var process = Start(arguments, environment, output);
         using var cancel = new CancellationTokenSource(timeout);
         try
         {
@@ -138,6 +136,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -152,9 +152,10 @@ public sealed class RunningApp : IAsyncDisposable
             }
         }
         _process.Dispose();
+        if (!_ownsData) return;
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(Node.DataDirectory, recursive: true);
         }
         catch (IOException)
         {

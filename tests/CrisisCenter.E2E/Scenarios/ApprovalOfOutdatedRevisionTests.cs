@@ -55,6 +55,17 @@ public sealed class ApprovalOfOutdatedRevisionTests(DashboardFixture fixture)
         await approver.Page.RunAndWaitForResponseAsync(
             () => secondCard.Locator("[data-action='approve']").ClickAsync(),
             r => r.Url.EndsWith("/approve") && r.Status == 200);
+
+        // The author's editor learns of the approval live and offers publishing the approved revision.
+        var publish = press.Page.Locator("form.publish-form");
+        await Expect(publish).ToBeVisibleAsync();
+        await publish.GetByLabel("Telegram channel").UncheckAsync();
+        await press.Page.RunAndWaitForResponseAsync(
+            () => publish.Locator("button[type='submit']").ClickAsync(),
+            r => r.Url.EndsWith("/publish") && r.Status == 200);
+        await Expect(press.Page.Locator("[data-testid='statement-status'] .badge")).ToHaveTextAsync("Published");
+        await Expect(press.Page.Locator("[data-testid='channel-posts'] li")).ToHaveCountAsync(2); // website in kk and ru
         approver.PageErrors.Should().BeEmpty();
+        press.PageErrors.Should().BeEmpty();
     }
 }

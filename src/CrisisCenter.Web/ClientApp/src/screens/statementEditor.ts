@@ -1,5 +1,5 @@
 // Writing a statement: kk / ru / en tabs (required languages marked), saving revisions, submitting the current
-// revision for approval; the revision history with a word-level diff; publishing for approvers once approved.
+// revision for approval; the revision history with a word-level diff; publishing the approved revision.
 import { statements } from "../api/endpoints";
 import { ApiError } from "../api/http";
 import {
@@ -303,9 +303,9 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
         txt(() => t("statement.revisionN", { n: r.revision })), " — ", live.personName(r.by), ", ", dateTimeText(r.at), ": ", h("q", null, r.reason))))) : null,
     statement.status === "InReview" && session.isApprover
       ? appLink(routes.approvals(), { class: "button button-primary" }, tx("statement.reviewInQueue")) : null,
-    statement.status === "Approved" && session.isApprover ? publishForm(detail, statement, live) : null,
-    statement.posts.length ? h("div", { class: "posts" }, h("h3", null, tx("statement.posts")),
-      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, `${p.channel} (${p.language.toUpperCase()}) — `,
+    statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishForm(detail, statement, live) : null,
+    statement.posts.length ? h("div", { class: "posts", attrs: { "data-testid": "channel-posts" } }, h("h3", null, tx("statement.posts")),
+      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, tx(`channel.${p.channel}` as MessageKey), ` (${p.language.toUpperCase()}) — `,
         tx(`postStatus.${p.status}` as MessageKey))))) : null);
 }
 
@@ -324,7 +324,7 @@ function publishForm(detail: IncidentDetail, statement: StatementView, live: Liv
   }, { class: "publish-form", labelKey: "statement.publishTitle" });
   form.add(
     h("fieldset", { class: "fieldset" }, h("legend", null, tx("statement.channels")),
-      boxes.map((box) => form.field("channels." + box.value, "statement.channelName", box, { labelSuffix: h("span", null, " ", box.value) })),
+      boxes.map((box) => form.field("channels." + box.value, `channel.${box.value}` as MessageKey, box)),
       form.errorSlotFor("channels")),
     h("div", { class: "form-actions" }, submitButton("statement.publish")));
   return form.element;
