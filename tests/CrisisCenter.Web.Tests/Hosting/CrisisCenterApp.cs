@@ -38,6 +38,9 @@ public sealed class CrisisCenterApp : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
+            // factory.UseKestrel(port) alone is lost through WithWebHostBuilder (the app then binds localhost:5000,
+            // so a second app, or anything else on 5000, fails to start): name the address here.
+            web.UseUrls($"http://127.0.0.1:{port}");
             web.UseSetting("CrisisCenter:DataDirectory", dataDirectory);
             web.UseSetting("CrisisCenter:SeedDemo", "false");
             web.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));

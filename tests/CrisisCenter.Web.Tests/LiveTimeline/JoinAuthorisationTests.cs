@@ -110,7 +110,7 @@ public sealed class JoinAuthorisationTests(LiveTimelineNode live)
     [Fact]
     public async Task a_connection_without_a_sign_in_is_refused()
     {
-        var connect = () => LiveTimelineClient.ConnectAsync(live.Node, token: null);
+        var connect = () => LiveTimelineClient.ConnectAsync(live.App, token: null);
 
         (await connect.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
@@ -119,7 +119,7 @@ public sealed class JoinAuthorisationTests(LiveTimelineNode live)
     public async Task browsers_may_give_the_token_as_the_access_token_query_parameter_on_the_hub_only()
     {
         using var session = await live.SignInAsync(TestUsers.MesOfficer);
-        using var http = live.Node.CreateHttpClient();
+        using var http = live.App.Anonymous();
 
         var negotiate = await http.PostAsync($"hubs/timeline/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(session.Token)}", null);
         var anonymous = await http.PostAsync("hubs/timeline/negotiate?negotiateVersion=1", null);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrisisCenter.Application.Accounts;
+using CrisisCenter.Web.Tests.Hosting;
 using CrisisCenter.Web.Tests.Support;
 
 namespace CrisisCenter.Web.Tests.LiveTimeline;
@@ -7,24 +8,23 @@ namespace CrisisCenter.Web.Tests.LiveTimeline;
 /// <summary>One running node with the test users, shared by the live timeline tests (each test declares its own incidents).</summary>
 public sealed class LiveTimelineNode : IAsyncLifetime
 {
-    private readonly TemporaryDataDirectory _data = new();
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
-    public CrisisCenterNode Node { get; private set; } = null!;
+    public CrisisCenterApp App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Node = new CrisisCenterNode(_data.Path).Start();
-        await TestUsers.RegisterAllAsync(Node.Services);
+        App = await CrisisCenterApp.StartAsync();
+        await TestUsers.RegisterAllAsync(App.Services);
     }
 
     public async Task DisposeAsync()
     {
-        await Node.DisposeAsync();
-        _data.Dispose();
+        await App.DisposeAsync();
+        DataDirectories.Delete(App.DataDirectory);
     }
 
-    public Task<ApiSession> SignInAsync(NewAccount account) => ApiSession.SignInAsync(Node, account);
+    public Task<ApiSession> SignInAsync(NewAccount account) => ApiSession.SignInAsync(App, account);
 
     public async Task<LiveTimelineClient> ConnectAsync(NewAccount account)
     {
@@ -34,10 +34,10 @@ public sealed class LiveTimelineNode : IAsyncLifetime
             token = _tokens.GetOrAdd(account.UserName, session.Token);
         }
 
-        return await LiveTimelineClient.ConnectAsync(Node, token);
+        return await LiveTimelineClient.ConnectAsync(App, token);
     }
 
-    public Task<IReadOnlyList<(long Position, Guid EventId)>> StoredEventsAsync(Guid incidentId) => Node.StoredEventsAsync(incidentId);
+    public Task<IReadOnlyList<(long Position, Guid EventId)>> StoredEventsAsync(Guid incidentId) => App.StoredEventsAsync(incidentId);
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using CrisisCenter.Web.Tests.Hosting;
 using CrisisCenter.Web.Tests.Support;
 
 namespace CrisisCenter.Web.Tests.LiveTimeline;
@@ -15,9 +16,10 @@ public sealed class TwoNodesTests
     [Fact]
     public async Task a_command_sent_to_one_node_reaches_a_client_of_the_other_in_store_order()
     {
-        using var data = new TemporaryDataDirectory();
-        await using var nodeA = new CrisisCenterNode(data.Path).Start();
-        await using var nodeB = new CrisisCenterNode(data.Path).Start();
+        var data = CrisisCenterApp.NewDataDirectory();
+        using var cleanup = DataDirectories.DeleteLater(data);
+        await using var nodeA = await CrisisCenterApp.StartAsync(data);
+        await using var nodeB = await CrisisCenterApp.StartAsync(data);
         await TestUsers.RegisterAllAsync(nodeA.Services);
         using var officerOnA = await ApiSession.SignInAsync(nodeA, TestUsers.MesOfficer);
         using var officerOnB = await ApiSession.SignInAsync(nodeB, TestUsers.MesOfficer);

@@ -19,7 +19,7 @@ public sealed class WireFormatTests(LiveTimelineNode live)
         var timeline = new List<JsonElement>();
         var board = new List<JsonElement>();
         var connection = new HubConnectionBuilder()
-            .WithUrl(live.Node.HubAddress, options =>
+            .WithUrl(LiveTimelineClient.HubAddress(live.App), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(officer.Token);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Web.Api;
+using CrisisCenter.Web.Tests.Hosting;
 
 namespace CrisisCenter.Web.Tests.Support;
 
@@ -23,9 +24,9 @@ public sealed class ApiSession : IDisposable
 
     public string Token { get; }
 
-    public static async Task<ApiSession> SignInAsync(CrisisCenterNode node, NewAccount account)
+    public static async Task<ApiSession> SignInAsync(CrisisCenterApp app, NewAccount account)
     {
-        var http = node.CreateHttpClient();
+        var http = app.Anonymous();
         var response = await http.PostAsJsonAsync("api/auth/token", new { userName = account.UserName, password = account.Password });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;

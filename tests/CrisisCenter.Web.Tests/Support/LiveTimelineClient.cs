@@ -1,6 +1,7 @@
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.LiveTimeline;
+using CrisisCenter.Web.Tests.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,10 +49,12 @@ public sealed class LiveTimelineClient : IAsyncDisposable
         }
     }
 
-    public static async Task<LiveTimelineClient> ConnectAsync(CrisisCenterNode node, string? token)
+    public static Uri HubAddress(CrisisCenterApp app) => new(app.BaseAddress, TimelineHubContract.Route);
+
+    public static async Task<LiveTimelineClient> ConnectAsync(CrisisCenterApp app, string? token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(node.HubAddress, options =>
+            .WithUrl(HubAddress(app), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 if (token is not null)

@@ -1,15 +1,15 @@
 using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Incidents;
-using Microsoft.Extensions.DependencyInjection;
+using CrisisCenter.Web.Tests.Hosting;
 
 namespace CrisisCenter.Web.Tests.Support;
 
 public static class StoredEvents
 {
     /// <summary>The incident's events as the node's store orders them: (position, event id).</summary>
-    public static async Task<IReadOnlyList<(long Position, Guid EventId)>> StoredEventsAsync(this CrisisCenterNode node, Guid incidentId)
+    public static async Task<IReadOnlyList<(long Position, Guid EventId)>> StoredEventsAsync(this CrisisCenterApp app, Guid incidentId)
     {
-        var store = node.Services.GetRequiredService<IEventStore>();
+        var store = app.Store;
         var events = new List<(long, Guid)>();
         await foreach (var recorded in store.ReadStreamAsync(IncidentStreams.For(incidentId)))
         {

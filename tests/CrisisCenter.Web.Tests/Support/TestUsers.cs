@@ -3,10 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCenter.Web.Tests.Support;
 
-/// <summary>The people of the live timeline tests, registered through the account directory like any user.</summary>
+/// <summary>The people of the live timeline tests, registered through the account directory like any user
+/// (the password is <see cref="Hosting.CrisisCenterApp.Password"/>).</summary>
 public static class TestUsers
 {
-    public const string Password = "correct-horse-battery";
+    public const string Password = Hosting.CrisisCenterApp.Password;
 
     /// <summary>Press officer of the Ministry of Emergency Situations: declares and logs most incidents.</summary>
     public static readonly NewAccount MesOfficer = new("mes.officer", "Aigerim MES", Password, "MES", ["PressOfficer"]);
