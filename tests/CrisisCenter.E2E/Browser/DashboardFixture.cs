@@ -66,7 +66,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (App is not null) await App.DisposeAsync();
+        if (App is not null)
+        {
+            App.SaveOutput("app");
+            await App.DisposeAsync();
+        }
     }
 }
 

@@ -134,6 +134,14 @@ public sealed class RunningApp : IAsyncDisposable
         lock (output) return (process.ExitCode, output.ToString());
     }
 
+    /// <summary>Writes what the app printed to TestResults/e2e-logs (kept as a test artefact for failures).</summary>
+    public void SaveOutput(string name)
+    {
+        var directory = Path.Combine(BuildLocations.RepositoryRoot, "TestResults", "e2e-logs");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, name + ".log"), Output);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed) return;

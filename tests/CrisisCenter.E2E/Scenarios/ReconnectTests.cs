@@ -26,6 +26,7 @@ public sealed class ReconnectTests(DashboardFixture fixture)
             await observer.ExpectLiveAsync();
             await observer.Page.EvaluateAsync("() => { window.__sameDocument = 'kept'; }");
 
+            observerNode.SaveOutput("second-node-before-stop");
             await observerNode.DisposeAsync();
             await Expect(observer.Page.Locator(".timeline-panel .feed-status")).Not.ToHaveAttributeAsync("data-feed-state", "live", new() { Timeout = 10_000 });
             await Expect(observer.Page.Locator(".timeline-panel")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stale"));
@@ -49,6 +50,7 @@ public sealed class ReconnectTests(DashboardFixture fixture)
         }
         finally
         {
+            observerNode.SaveOutput("second-node");
             await observerNode.DisposeAsync();
         }
     }

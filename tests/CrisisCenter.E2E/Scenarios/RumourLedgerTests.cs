@@ -8,7 +8,7 @@ namespace CrisisCenter.E2E.Scenarios;
 public sealed class RumourLedgerTests(DashboardFixture fixture)
 {
     [SkippableFact]
-    public async Task A_logged_rumour_is_assessed_and_its_rebuttal_drafted_from_the_ledger_is_linked_to_it()
+    public async Task A_rumour_is_logged_assessed_and_answered_by_a_rebuttal_and_live_updates_never_wipe_a_half_filled_form()
     {
         fixture.SkipUnlessBrowserAvailable();
         await using var press = await fixture.SignInAsync(TestUser.PressOfficer);
@@ -26,18 +26,30 @@ public sealed class RumourLedgerTests(DashboardFixture fixture)
         await form.GetByLabel("Estimated reach").FillAsync("45000");
         await form.Locator("button[type='submit']").ClickAsync();
 
-        var rumour = press.Page.Locator("[data-testid='rumor-ledger'] li.rumor").First;
-        await Expect(rumour.Locator(".rumor-claim")).ToHaveTextAsync("Медеу бөгеті жарылды, бүгін түнде қаланы су басады.");
+        var logged = press.Page.Locator("[data-testid='rumor-ledger'] li.rumor").First;
+        await Expect(logged.Locator(".rumor-claim")).ToHaveTextAsync("Медеу бөгеті жарылды, бүгін түнде қаланы су басады.");
+        var rumour = press.Page.Locator($"li.rumor[data-rumor-id='{await logged.GetAttributeAsync("data-rumor-id")}']");
         await Expect(rumour.Locator("a[href='https://t.me/example/123']")).ToBeVisibleAsync();
 
         var assess = rumour.Locator("form.assess-form");
         await assess.GetByLabel("Verdict").SelectOptionAsync("False");
-        await assess.GetByLabel("Evidence").FillAsync("ТЖМ инженерлері бөгетті 14:00-де тексерді: зақым жоқ.");
+        const string evidence = "ТЖМ инженерлері бөгетті 14:00-де тексерді: зақым жоқ.";
+        await assess.GetByLabel("Evidence").FillAsync(evidence);
+
+        // Someone else logs another rumour meanwhile: the ledger updates live and the half-filled form survives.
+        await press.PostAsync($"/api/incidents/{incidentId}/rumors", new
+        {
+            claim = "Алматыда ауыз су уланған.", whereSeen = "Instagram", link = (string?)null, firstSeenAt = DateTimeOffset.UtcNow.AddMinutes(-20), estimatedReach = 3000,
+        });
+        await Expect(press.Page.Locator("[data-testid='rumor-ledger'] li.rumor")).ToHaveCountAsync(2);
+        await Expect(assess.GetByLabel("Evidence")).ToHaveValueAsync(evidence);
+        await Expect(assess.GetByLabel("Verdict")).ToHaveValueAsync("False");
+
         await assess.Locator("button[type='submit']").ClickAsync();
-        await Expect(press.Page.Locator("[data-testid='rumor-ledger'] li.rumor").First.Locator(".verdict-false")).ToBeVisibleAsync();
+        await Expect(rumour.Locator(".verdict-false")).ToBeVisibleAsync();
         await fixture.Screenshots.TakeAsync(press.Page, "rumour-ledger");
 
-        await press.Page.Locator("[data-testid='rumor-ledger'] li.rumor [data-action='draft-rebuttal']").First.ClickAsync();
+        await rumour.Locator("[data-action='draft-rebuttal']").ClickAsync();
         var editor = press.Page.Locator("[data-testid='statement-editor']");
         (await editor.GetByLabel("Kind").InputValueAsync()).Should().Be("Rebuttal");
         var kk = editor.Locator(".language-panel[data-language='kk']");
@@ -51,7 +63,7 @@ public sealed class RumourLedgerTests(DashboardFixture fixture)
         await Expect(press.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/statements/[0-9a-f-]{36}$"));
 
         await press.Page.Locator("nav.incident-nav a", new() { HasText = "Rumour ledger" }).ClickAsync();
-        await Expect(press.Page.Locator("[data-testid='rumor-ledger'] a.rebuttal-link")).ToContainTextAsync("Медеу бөгеті бүтін");
+        await Expect(rumour.Locator("a.rebuttal-link")).ToContainTextAsync("Медеу бөгеті бүтін");
         press.PageErrors.Should().BeEmpty();
     }
 }

@@ -10,6 +10,7 @@ import type { Feed, TimelineHub } from "../live/timelineHub";
 import { severityBadge, statusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
+import { keepingFocus } from "../ui/focus";
 import { alertBox, select, textInput } from "../ui/forms";
 import { declareIncidentForm } from "./declareForm";
 import { isAbort, ScreenScope, type Screen } from "./screen";
@@ -48,14 +49,38 @@ export function boardScreen(hub: TimelineHub): Screen {
     && (!filter.agency || s.leadAgency === filter.agency || s.participatingAgencies.includes(filter.agency))
     && (!filter.q || s.code.toLowerCase().includes(filter.q.trim().toLowerCase()) || s.title.toLowerCase().includes(filter.q.trim().toLowerCase()));
 
-  const render = () => {
+  // Rows are kept per incident and only redrawn when their incident changed, so a keyboard user's focus on a row
+  // survives live updates of the others (and moves to the redrawn row when it was its own).
+  const rowElements = new Map<string, { position: number; tr: HTMLTableRowElement }>();
+  const emptyRow = h("tr", null, h("td", { attrs: { colspan: 9 }, class: "empty" }, tx("board.empty")));
+  const render = () => keepingFocus(() => {
     const sorted = [...rows.values()].sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
-    replaceChildren(tableBody, sorted.length === 0
-      ? h("tr", null, h("td", { attrs: { colspan: 9 }, class: "empty" }, tx("board.empty")))
-      : sorted.map(row));
+    const focusedRowId = (document.activeElement?.closest("tr[data-incident-id]") as HTMLElement | null)?.dataset["incidentId"];
+    let refocus: HTMLElement | null = null;
+    for (const [id, known] of rowElements) {
+      if (!rows.has(id)) {
+        known.tr.remove();
+        rowElements.delete(id);
+      }
+    }
+    sorted.forEach((summary, index) => {
+      let known = rowElements.get(summary.id);
+      if (!known || known.position !== summary.lastPosition) {
+        const tr = row(summary);
+        if (known) known.tr.replaceWith(tr);
+        if (summary.id === focusedRowId && known) refocus = tr.querySelector("a");
+        known = { position: summary.lastPosition, tr };
+        rowElements.set(summary.id, known);
+      }
+      const atIndex = tableBody.children[index];
+      if (atIndex !== known.tr) tableBody.insertBefore(known.tr, atIndex ?? null);
+    });
+    if (sorted.length === 0) tableBody.replaceChildren(emptyRow);
+    else emptyRow.remove();
+    (refocus as HTMLElement | null)?.focus({ preventScroll: true });
     replaceChildren(summaryLine, txt(() => t("board.count", { count: totalCount })));
     renderPager();
-  };
+  });
 
   const row = (s: IncidentSummary) => h("tr", { class: fresh.has(s.id) ? "fresh" : null, attrs: { "data-incident-id": s.id, "data-code": s.code } },
     h("td", { class: "code" }, s.code),

@@ -11,6 +11,7 @@ import type { TimelineHub } from "../live/timelineHub";
 import { languageBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
+import { keepingFocus } from "../ui/focus";
 import { alertBox, button, checkbox, FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
 import { kpiStrip } from "../ui/kpiStrip";
@@ -57,11 +58,11 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     const updatesBox = h("div");
     const correctionBox = h("div", { class: "correction-box" });
 
-    const renderDetail = (d: IncidentDetail) => {
+    const renderDetail = (d: IncidentDetail) => keepingFocus(() => {
       replaceChildren(header, incidentHeader(d, "incident", headingId));
       replaceChildren(statementsBox, statementsPanel(d));
       replaceChildren(updatesBox, updatesPanel(d, (update) => openCorrection(update)));
-    };
+    });
 
     const openCorrection = (update: SituationUpdate) => {
       replaceChildren(correctionBox, correctionForm(incidentId, update, live, () => correctionBox.replaceChildren()));

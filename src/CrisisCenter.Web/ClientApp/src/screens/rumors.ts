@@ -8,7 +8,8 @@ import { dateTimeText, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/fo
 import { currentTimeZone, t, tx, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { rumorStatusBadge } from "../ui/badges";
-import { appLink, h, replaceChildren, safeExternalLink, uniqueId } from "../ui/dom";
+import { appLink, h, replaceChildren, safeExternalLink, uniqueId, type Child } from "../ui/dom";
+import { keepingFocus } from "../ui/focus";
 import { feedStatus } from "../ui/feedStatus";
 import { alertBox, FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
@@ -39,35 +40,80 @@ export function rumorsScreen(hub: TimelineHub, incidentId: string): Screen {
     scope.add(status.dispose);
     live.onFeedState((state, error) => status.update(state, error));
     const header = h("div");
-    const ledger = h("div");
-    const render = (d: IncidentDetail) => {
+    const ledger = new LedgerView(live);
+    const render = (d: IncidentDetail) => keepingFocus(() => {
       replaceChildren(header, incidentHeader(d, "rumors", headingId, status.element));
-      replaceChildren(ledger, ledgerPanel(d, live));
-    };
+      ledger.update(d);
+    });
     render(detail);
     live.onDetail(render);
     const mayWrite = session.isPressOfficer && detail.status !== "Closed";
-    replaceChildren(element, header, h("div", { class: "rumor-grid" }, ledger, mayWrite ? logRumorForm(detail, live) : null));
+    replaceChildren(element, header, h("div", { class: "rumor-grid" }, ledger.element, mayWrite ? logRumorForm(detail, live) : null));
     element.removeAttribute("aria-busy");
   })();
 
   return { element, title: () => title || t("rumors.title"), dispose: () => scope.dispose() };
 }
 
-function ledgerPanel(detail: IncidentDetail, live: LiveIncident): HTMLElement {
-  const headingId = uniqueId("ledger-title");
-  const rumors = [...detail.rumors].reverse();
-  return h("section", { class: "panel", attrs: { "aria-labelledby": headingId, "data-testid": "rumor-ledger" } },
-    h("h2", { attrs: { id: headingId } }, tx("rumors.title")),
-    rumors.length ? h("ul", { class: "rumor-list" }, rumors.map((r) => rumorItem(detail, r, live))) : h("p", { class: "muted" }, tx("rumors.none")));
+/** The ledger keeps one element per rumour across live updates, so a form being filled in is never replaced. */
+class LedgerView {
+  readonly element: HTMLElement;
+  private readonly list = h("ul", { class: "rumor-list" });
+  private readonly empty = h("p", { class: "muted" }, tx("rumors.none"));
+  private readonly items = new Map<string, RumorItemView>();
+
+  constructor(private readonly live: LiveIncident) {
+    const headingId = uniqueId("ledger-title");
+    this.element = h("section", { class: "panel", attrs: { "aria-labelledby": headingId, "data-testid": "rumor-ledger" } },
+      h("h2", { attrs: { id: headingId } }, tx("rumors.title")), this.empty, this.list);
+  }
+
+  update(detail: IncidentDetail): void {
+    for (const rumor of detail.rumors) {
+      let item = this.items.get(rumor.id);
+      if (!item) {
+        item = new RumorItemView(rumor.id, this.live);
+        this.items.set(rumor.id, item);
+        this.list.prepend(item.element); // rumours come oldest first: each new one goes on top
+      }
+      item.update(detail, rumor);
+    }
+    this.empty.hidden = detail.rumors.length > 0;
+  }
 }
 
-function rumorItem(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): HTMLElement {
+class RumorItemView {
+  readonly element: HTMLElement;
+  private readonly info = h("div");
+  private readonly actions: HTMLElement;
+  private rumor: Rumor | null = null;
+
+  constructor(rumorId: string, private readonly live: LiveIncident) {
+    this.actions = h("div", { class: "rumor-actions" });
+    this.element = h("li", { class: "rumor", attrs: { "data-rumor-id": rumorId } }, this.info, this.actions);
+  }
+
+  update(detail: IncidentDetail, rumor: Rumor): void {
+    const first = this.rumor === null;
+    this.rumor = rumor;
+    this.element.dataset["status"] = rumor.status;
+    replaceChildren(this.info, rumorInfo(detail, rumor, this.live));
+    const open = rumor.status === "Logged" || rumor.status === "Assessed";
+    const mayAct = session.isPressOfficer && open && detail.status !== "Closed";
+    if (first && mayAct) {
+      this.actions.append(
+        assessForm(detail, () => this.rumor!, this.live),
+        appLink(routes.newStatement(detail.id, { kind: "Rebuttal", rumorId: rumor.id }), { class: "button button-secondary", attrs: { "data-action": "draft-rebuttal" } }, tx("rumors.draftRebuttal")),
+        closeForm(detail, rumor, this.live));
+    }
+    this.actions.hidden = !mayAct;
+  }
+}
+
+function rumorInfo(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): Child[] {
   const rebuttals = detail.statements.filter((s) => s.referencesRumorId === rumor.id);
-  const open = rumor.status === "Logged" || rumor.status === "Assessed";
-  const mayAct = session.isPressOfficer && open && detail.status !== "Closed";
   const fact = (key: MessageKey, value: Node | string | null) => (value === null ? null : [h("dt", null, tx(key)), h("dd", null, value)]);
-  return h("li", { class: "rumor", attrs: { "data-rumor-id": rumor.id, "data-status": rumor.status } },
+  return [
     h("div", { class: "rumor-head" }, rumorStatusBadge(rumor.status),
       rumor.verdict ? h("span", { class: ["badge", `verdict-${rumor.verdict.toLowerCase()}`] }, tx(`verdict.${rumor.verdict}` as MessageKey)) : null),
     h("p", { class: "rumor-claim" }, rumor.claim),
@@ -76,23 +122,21 @@ function rumorItem(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): HT
       fact("rumors.link", rumor.link ? safeExternalLink(rumor.link) : null),
       fact("rumors.firstSeen", dateTimeText(rumor.firstSeenAt)),
       fact("rumors.reach", rumor.estimatedReach === null ? null : rumor.estimatedReach.toLocaleString()),
-      fact("rumors.loggedBy", `${live.personName(rumor.loggedBy)}`),
+      fact("rumors.loggedBy", live.personName(rumor.loggedBy)),
       fact("rumors.evidence", rumor.evidence),
       fact("rumors.closedReason", rumor.closedReason)),
     rebuttals.length ? h("div", { class: "rebuttals" }, h("strong", null, tx("rumors.rebuttals")), " ",
       rebuttals.map((s) => appLink(routes.statement(detail.id, s.id), { class: "rebuttal-link" }, headlineOf(s) || t("statement.noHeadline"), " (", tx(`statementStatus.${s.status}` as MessageKey), ")"))) : null,
-    mayAct ? h("div", { class: "rumor-actions" },
-      assessForm(detail, rumor, live),
-      appLink(routes.newStatement(detail.id, { kind: "Rebuttal", rumorId: rumor.id }), { class: "button button-secondary", attrs: { "data-action": "draft-rebuttal" } }, tx("rumors.draftRebuttal")),
-      closeForm(detail, rumor, live)) : null);
+  ];
 }
 
-function assessForm(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): HTMLElement {
+function assessForm(detail: IncidentDetail, current: () => Rumor, live: LiveIncident): HTMLElement {
+  const rumor = current();
   const verdict = select(verdicts.map((v) => ({ value: v, label: () => t(`verdict.${v}` as MessageKey) })), rumor.verdict ?? "False");
   const evidence = textArea({ rows: 2, maxLength: 2000, value: rumor.evidence ?? "" });
   const form: FormView = new FormView(async () => {
     if (isBlank(evidence.value)) return form.showFieldProblem("evidence", "validation.required");
-    await rumorApi.assess(detail.id, rumor.id, verdict.value as RumorVerdict, evidence.value.trim());
+    await rumorApi.assess(detail.id, current().id, verdict.value as RumorVerdict, evidence.value.trim());
     await live.refreshDetail();
   }, { class: "assess-form", labelKey: "rumors.assessTitle" });
   form.add(form.field("verdict", "rumors.verdict", verdict), form.field("evidence", "rumors.evidence", evidence, { required: true }),

@@ -14,6 +14,7 @@ import type { TimelineHub } from "../live/timelineHub";
 import { statementStatusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
+import { keepingFocus } from "../ui/focus";
 import { alertBox, button, checkbox, FormView, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
 import { revisionComparer } from "../ui/revisionDiff";
@@ -62,9 +63,15 @@ export function statementEditorScreen(hub: TimelineHub, route: EditorRoute): Scr
     live.onFeedState((state, error) => status.update(state, error));
     const editor = buildEditor(detail, statement, route, live);
     const side = h("div", { class: "editor-side" });
-    const renderSide = (d: IncidentDetail, s: StatementView | null) => replaceChildren(side,
-      s ? statusPanel(d, s, live) : null,
-      s ? historyPanel(s, live) : h("p", { class: "muted" }, tx("statement.newHint")));
+    // The publish form lives as long as the approved revision it publishes, across live redraws of the panel.
+    let publishing: { revision: number; form: HTMLElement } | null = null;
+    const publishFormFor = (d: IncidentDetail, s: StatementView): HTMLElement => {
+      if (publishing?.revision !== s.currentRevision) publishing = { revision: s.currentRevision, form: publishForm(d, s, live) };
+      return publishing.form;
+    };
+    const renderSide = (d: IncidentDetail, s: StatementView | null) => keepingFocus(() => replaceChildren(side,
+      s ? statusPanel(d, s, live, publishFormFor) : null,
+      s ? historyPanel(s, live) : h("p", { class: "muted" }, tx("statement.newHint"))));
     renderSide(detail, statement);
     live.onDetail((d) => {
       statement = find(d);
@@ -284,7 +291,8 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
   };
 }
 
-function statusPanel(detail: IncidentDetail, statement: StatementView, live: LiveIncident): HTMLElement {
+function statusPanel(detail: IncidentDetail, statement: StatementView, live: LiveIncident,
+  publishFormFor: (detail: IncidentDetail, statement: StatementView) => HTMLElement): HTMLElement {
   const revision = statement.revisions[statement.revisions.length - 1]!;
   const headingId = uniqueId("status-title");
   const approvals = revision.approvals;
@@ -303,7 +311,7 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
         txt(() => t("statement.revisionN", { n: r.revision })), " — ", live.personName(r.by), ", ", dateTimeText(r.at), ": ", h("q", null, r.reason))))) : null,
     statement.status === "InReview" && session.isApprover
       ? appLink(routes.approvals(), { class: "button button-primary" }, tx("statement.reviewInQueue")) : null,
-    statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishForm(detail, statement, live) : null,
+    statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishFormFor(detail, statement) : null,
     statement.posts.length ? h("div", { class: "posts", attrs: { "data-testid": "channel-posts" } }, h("h3", null, tx("statement.posts")),
       h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, tx(`channel.${p.channel}` as MessageKey), ` (${p.language.toUpperCase()}) — `,
         tx(`postStatus.${p.status}` as MessageKey))))) : null);
