@@ -30,9 +30,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         RequestValidationException v => Validation(v.Errors),
         AccountValidationException v => Validation(v.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(413, "Request too large", "The request body is larger than this endpoint accepts."),
-        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", json.Message),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", b.Message),
-        JsonException json => Problem(400, "Malformed JSON", json.Message),
+        JsonException json => MalformedJson(json),
         WrongExpectedRevisionException w => Problem(409, "Stale revision", w.Message, ProblemTypes.StaleRevision),
         AccountConflictException c => Problem(409, "Conflict", c.Message),
         AccountNotFoundException n => Problem(404, "Not found", n.Message),
@@ -41,6 +41,23 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         OperationCanceledException => Problem(499, "Request cancelled", "The client closed the request."),
         _ => null,
     };
+
+    /// <summary>A body that is not JSON, or JSON of the wrong shape: the field named by its JSON path, in words a
+    /// client can act on (the serializer's own text names our CLR types, which says nothing to a client).</summary>
+    private static ProblemDetails MalformedJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        string? message =
+            json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? "Not a valid value for this field."
+            : json.Message.StartsWith("Duplicate property", StringComparison.Ordinal) ? "Given more than once."
+            : !json.Message.Contains("LineNumber:", StringComparison.Ordinal) ? json.Message // our converters' own words
+            : null; // a syntax error: not about one field
+        if (field is null || message is null)
+            return Problem(400, "Malformed JSON", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
+        var problem = Validation(new Dictionary<string, string[]> { [field] = [message] });
+        problem.Title = "Malformed JSON";
+        return problem;
+    }
 
     private static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(errors.ToDictionary(e => e.Key, e => e.Value))
