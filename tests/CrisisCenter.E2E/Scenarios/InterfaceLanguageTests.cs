@@ -41,7 +41,7 @@ public sealed class InterfaceLanguageTests(DashboardFixture fixture)
         await Expect(press.Page.Locator("h1")).ToHaveTextAsync("Incident board");
         await press.Page.Locator("[data-action='open-declare']").ClickAsync();
         var title = press.Page.Locator("form.declare-form").GetByLabel("Title");
-        await title.FillAsync("typed before switching");
+        await title.FillAsync("Су басу қаупі: Үржар ауданы");
 
         await press.SwitchLanguageAsync("kk");
 
@@ -49,7 +49,7 @@ public sealed class InterfaceLanguageTests(DashboardFixture fixture)
         await Expect(press.Page.Locator("[data-nav='board']")).ToHaveTextAsync("Оқиғалар");
         await Expect(press.Page.Locator("[data-action='sign-out']")).ToHaveTextAsync("Шығу");
         await Expect(press.Page.Locator("thead")).ToContainTextAsync("Соңғы әрекет");
-        await Expect(press.Page.Locator("form.declare-form").GetByLabel("Атауы")).ToHaveValueAsync("typed before switching");
+        await Expect(press.Page.Locator("form.declare-form").GetByLabel("Атауы")).ToHaveValueAsync("Су басу қаупі: Үржар ауданы");
         var text = await press.Page.Locator("body").InnerTextAsync();
         foreach (var english in new[] { "Incident board", "Last activity", "Sign out", "Search", "Severity", "Declare incident", "Lead agency", "Press officer", "Title" })
             text.Should().NotContain(english, "every interface string has a Kazakh text");
