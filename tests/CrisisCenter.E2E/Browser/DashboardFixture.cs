@@ -41,6 +41,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<UserSession> OpenAsync(string interfaceLanguage = "en", int width = 1366, int height = 900, RunningApp? node = null)
     {
         var app = node ?? App!;
+        app.EnsureRunning();
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),

@@ -134,6 +134,13 @@ public sealed class RunningApp : IAsyncDisposable
         lock (output) return (process.ExitCode, output.ToString());
     }
 
+    /// <summary>Fails with what the app printed when its process is gone (instead of a browser's "connection refused").</summary>
+    public void EnsureRunning()
+    {
+        if (_disposed || _process.HasExited)
+            throw new InvalidOperationException($"The app at {BaseAddress} is not running (exit code {(_disposed ? "n/a" : _process.ExitCode.ToString())}):\n{Output}");
+    }
+
     /// <summary>Writes what the app printed to TestResults/e2e-logs (kept as a test artefact for failures).</summary>
     public void SaveOutput(string name)
     {
