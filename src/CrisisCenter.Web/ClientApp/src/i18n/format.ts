@@ -51,6 +51,8 @@ export function formatDuration(totalSeconds: number): string {
   const rest = seconds % 60;
   if (days > 0) return t("duration.daysHours", { d: days, h: hours });
   if (hours > 0) return t("duration.hoursMinutes", { h: hours, m: minutes });
+  // Seconds stop mattering once minutes reach two digits.
+  if (minutes >= 10 || (minutes > 0 && rest === 0)) return t("duration.minutes", { m: minutes });
   if (minutes > 0) return t("duration.minutesSeconds", { m: minutes, s: rest });
   return t("duration.seconds", { s: rest });
 }

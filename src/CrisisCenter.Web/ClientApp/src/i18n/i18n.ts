@@ -74,6 +74,17 @@ export function follow<N extends Node>(node: N, render: (node: N) => void): N {
   return node;
 }
 
+/** Whether the catalogue has a text for `key` (for values that come from data, like channel codes). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in messages;
+}
+
+/** A channel's name in the interface language; an unknown channel by its code. */
+export function channelName(code: string): string {
+  const key = `channel.${code}`;
+  return hasMessage(key) ? t(key) : code;
+}
+
 /** A text node showing message `key`, in whichever language is chosen. */
 export function tx(key: MessageKey, params?: Params): Text {
   return follow(document.createTextNode(""), (node) => (node.textContent = t(key, params)));

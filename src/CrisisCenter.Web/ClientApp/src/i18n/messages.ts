@@ -55,6 +55,7 @@ export const messages = {
 
   "duration.daysHours": ["{d} тәул. {h} сағ.", "{d} д {h} ч", "{d} d {h} h"],
   "duration.hoursMinutes": ["{h} сағ. {m} мин.", "{h} ч {m} мин", "{h} h {m} min"],
+  "duration.minutes": ["{m} мин.", "{m} мин", "{m} min"],
   "duration.minutesSeconds": ["{m} мин. {s} сек.", "{m} мин {s} с", "{m} min {s} s"],
   "duration.seconds": ["{s} сек.", "{s} с", "{s} s"],
 

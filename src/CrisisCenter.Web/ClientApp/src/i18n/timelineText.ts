@@ -3,7 +3,7 @@
 // reasons) as a separate quotation, exactly as written.
 import type { StatementKind, TimelineEntry } from "../api/types";
 import { agencyName } from "../app/reference";
-import { t, type MessageKey } from "./i18n";
+import { channelName, hasMessage, t, type MessageKey } from "./i18n";
 
 export interface TimelineLine {
   text: string;
@@ -16,12 +16,8 @@ export type KindLookup = (statementId: string) => StatementKind | null;
 
 const enumText = (prefix: string, value: string | null | undefined): string => {
   if (!value) return "";
-  const key = `${prefix}.${value}` as MessageKey;
-  try {
-    return t(key);
-  } catch {
-    return value;
-  }
+  const key = `${prefix}.${value}`;
+  return hasMessage(key) ? t(key) : value;
 };
 
 export function describeEntry(entry: TimelineEntry, kindOf: KindLookup): TimelineLine {
@@ -29,7 +25,7 @@ export function describeEntry(entry: TimelineEntry, kindOf: KindLookup): Timelin
   const kind = (d["kind"] as StatementKind | undefined) ?? (entry.statementId ? kindOf(entry.statementId) : null);
   const kindName = kind ? enumText("statementKind", kind) : t("statementKind.unknown");
   const revision = d["revision"] ?? "?";
-  const channel = d["channel"] ?? "?";
+  const channel = d["channel"] ? channelName(d["channel"]) : "?";
   const language = entry.language ? entry.language.toUpperCase() : "";
   const line = (key: MessageKey, params: Record<string, string | number> = {}, quote: string | null = null): TimelineLine => ({
     text: t(key, params),
@@ -69,7 +65,7 @@ export function describeEntry(entry: TimelineEntry, kindOf: KindLookup): Timelin
     case "statement.rejected.v1":
       return line("tl.statementRejected", { kind: kindName, revision }, d["reason"] ?? null);
     case "statement.published.v1":
-      return line("tl.statementPublished", { kind: kindName, revision, channels: d["channels"]?.split(",").join(", ") ?? "" });
+      return line("tl.statementPublished", { kind: kindName, revision, channels: d["channels"]?.split(",").map(channelName).join(", ") ?? "" });
     case "channel_post.scheduled.v1":
       return line("tl.postScheduled", { channel, language });
     case "channel_post.delivered.v1":

@@ -5,7 +5,7 @@ import { LiveIncident } from "../app/liveIncident";
 import { routes } from "../app/router";
 import { session } from "../app/session";
 import { dateTimeText, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/format";
-import { currentTimeZone, t, tx, type MessageKey } from "../i18n/i18n";
+import { currentTimeZone, locale, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { rumorStatusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, safeExternalLink, uniqueId, type Child } from "../ui/dom";
@@ -48,7 +48,7 @@ export function rumorsScreen(hub: TimelineHub, incidentId: string): Screen {
     render(detail);
     live.onDetail(render);
     const mayWrite = session.isPressOfficer && detail.status !== "Closed";
-    replaceChildren(element, header, h("div", { class: "rumor-grid" }, ledger.element, mayWrite ? logRumorForm(detail, live) : null));
+    replaceChildren(element, header, h("div", { class: ["rumor-grid", mayWrite ? null : "single"] }, ledger.element, mayWrite ? logRumorForm(detail, live) : null));
     element.removeAttribute("aria-busy");
   })();
 
@@ -121,7 +121,7 @@ function rumorInfo(detail: IncidentDetail, rumor: Rumor, live: LiveIncident): Ch
       fact("rumors.whereSeen", rumor.whereSeen),
       fact("rumors.link", rumor.link ? safeExternalLink(rumor.link) : null),
       fact("rumors.firstSeen", dateTimeText(rumor.firstSeenAt)),
-      fact("rumors.reach", rumor.estimatedReach === null ? null : rumor.estimatedReach.toLocaleString()),
+      fact("rumors.reach", rumor.estimatedReach === null ? null : txt(() => new Intl.NumberFormat(locale()).format(rumor.estimatedReach!))),
       fact("rumors.loggedBy", live.personName(rumor.loggedBy)),
       fact("rumors.evidence", rumor.evidence),
       fact("rumors.closedReason", rumor.closedReason)),

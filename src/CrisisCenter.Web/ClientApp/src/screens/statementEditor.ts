@@ -9,7 +9,7 @@ import { LiveIncident } from "../app/liveIncident";
 import { navigate, routes } from "../app/router";
 import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
-import { t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { channelName, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { statementStatusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
@@ -313,7 +313,7 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
       ? appLink(routes.approvals(), { class: "button button-primary" }, tx("statement.reviewInQueue")) : null,
     statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishFormFor(detail, statement) : null,
     statement.posts.length ? h("div", { class: "posts", attrs: { "data-testid": "channel-posts" } }, h("h3", null, tx("statement.posts")),
-      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, tx(`channel.${p.channel}` as MessageKey), ` (${p.language.toUpperCase()}) — `,
+      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, txt(() => channelName(p.channel)), ` (${p.language.toUpperCase()}) — `,
         tx(`postStatus.${p.status}` as MessageKey))))) : null);
 }
 
