@@ -2,14 +2,18 @@ using System.Text.Json;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels;
+using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Hosting;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
+using CrisisCenter.Web.Hardening;
 using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.LiveTimeline;
+using CrisisCenter.Web.Reports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -30,6 +34,8 @@ builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddCrisisCenterProjections();
+builder.Services.AddCrisisCenterReports(builder.Configuration);
+builder.Services.AddCrisisCenterChannels(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
 
 var siloOptions = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
@@ -59,23 +65,35 @@ builder.Services.AddHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
     .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
+builder.Services.AddCrisisCenterRateLimits();
+builder.Services.AddHsts(hsts =>
+{
+    hsts.MaxAge = TimeSpan.FromDays(365);
+    hsts.IncludeSubDomains = true;
+});
+
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/scalar");
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+// Public on purpose (the fallback policy closes everything else): the API description and health probes.
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/scalar").AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAuthApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();
+app.MapPublicFeeds();
 
 await app.RunAsync();
 return 0;

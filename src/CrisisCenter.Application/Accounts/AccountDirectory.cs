@@ -14,12 +14,19 @@ namespace CrisisCenter.Application.Accounts;
 public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
 {
     public const string Stream = "directory";
-    public const int MinimumPasswordLength = 10;
+    public const int MinimumPasswordLength = PasswordRules.MinimumLength;
+
+    /// <summary>Wrong passwords in a row (since the last success) that lock an account for <see cref="LockoutDuration"/>.</summary>
+    public const int FailuresBeforeLockout = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly ConcurrentDictionary<string, UserAccount> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idByUserName = new(StringComparer.OrdinalIgnoreCase);
+    // Failures since the last success, per account, on this node: only reaching the threshold is a fact worth
+    // storing (AccountLockedOut), which every node then honours.
+    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _catchUp = new(1, 1);
     private long? _revision;
 
@@ -42,17 +49,29 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
         return [.. _byId.Values.OrderBy(a => a.UserName, StringComparer.Ordinal)];
     }
 
-    /// <summary>Checks a password; null when the user is unknown, disabled or the password is wrong.</summary>
+    /// <summary>Checks a password; null when the user is unknown, disabled, locked out or the password is wrong.
+    /// The <see cref="FailuresBeforeLockout"/>th wrong password in a row locks the account (an event in the stream).</summary>
     public async Task<UserAccount?> AuthenticateAsync(string userName, string password, CancellationToken ct = default)
     {
         var account = await FindByUserNameAsync(userName, ct);
-        if (account is null || account.Disabled)
+        var now = clock.GetUtcNow();
+        if (account is null || account.Disabled || account.LockedUntil > now)
         {
-            // Hash anyway so a missing user costs the same time as a wrong password.
+            // Hash anyway so a missing, disabled or locked user costs the same time as a wrong password.
             _hasher.HashPassword(null!, password);
             return null;
         }
-        return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
+        if (_hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed)
+        {
+            _failures.TryRemove(account.UserId, out _);
+            return account;
+        }
+        if (_failures.AddOrUpdate(account.UserId, 1, (_, n) => n + 1) >= FailuresBeforeLockout)
+        {
+            _failures.TryRemove(account.UserId, out _);
+            await AppendAsync(new AccountLockedOut(account.UserId, FailuresBeforeLockout, now + LockoutDuration, Domain.Actor.SystemUserId, now), ct);
+        }
+        return null;
     }
 
     public async Task<UserAccount> RegisterAsync(NewAccount request, string by, CancellationToken ct = default)
@@ -89,10 +108,10 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
 
     public async Task ChangePasswordAsync(string userId, string newPassword, string by, CancellationToken ct = default)
     {
-        if (newPassword.Length < MinimumPasswordLength)
-            throw new AccountValidationException(new Dictionary<string, string[]> { ["password"] = [$"A password has at least {MinimumPasswordLength} characters."] });
         await CatchUpAsync(ct);
-        if (!_byId.ContainsKey(userId)) throw new AccountNotFoundException(userId);
+        if (!_byId.TryGetValue(userId, out var account)) throw new AccountNotFoundException(userId);
+        if (PasswordRules.Refuse(newPassword, account.UserName) is { } weak)
+            throw new AccountValidationException(new Dictionary<string, string[]> { ["password"] = [weak] });
         await AppendAsync(new AccountPasswordChanged(userId, _hasher.HashPassword(null!, newPassword), NewStamp(), by, clock.GetUtcNow()), ct);
     }
 
@@ -141,6 +160,9 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
             case AccountDisabled d when _byId.TryGetValue(d.UserId, out var a):
                 _byId[d.UserId] = a with { Disabled = true, SecurityStamp = d.SecurityStamp };
                 break;
+            case AccountLockedOut l when _byId.TryGetValue(l.UserId, out var a):
+                _byId[l.UserId] = a with { LockedUntil = l.Until };
+                break;
         }
     }
 
@@ -159,8 +181,8 @@ public sealed record NewAccount(string UserName, string DisplayName, string Pass
             problems["userName"] = ["A user name is 1-64 characters: latin letters, digits, '.', '-' or '_'."];
         if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200)
             problems["displayName"] = ["A display name is 1-200 characters."];
-        if (Password is null || Password.Length < AccountDirectory.MinimumPasswordLength || Password.Length > 256)
-            problems["password"] = [$"A password has {AccountDirectory.MinimumPasswordLength}-256 characters."];
+        if (PasswordRules.Refuse(Password, UserName) is { } weak)
+            problems["password"] = [weak];
         if (string.IsNullOrWhiteSpace(AgencyCode))
             problems["agencyCode"] = ["Every user belongs to an agency."];
         if (Roles is null || Roles.Count == 0 || Roles.Any(r => !KnownRoles.Contains(r)))

@@ -14,6 +14,10 @@ public sealed record AccountPasswordChanged(string UserId, string PasswordHash, 
 public sealed record AccountDisabled(string UserId, string Reason, string SecurityStamp, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
+/// <summary>Too many wrong passwords in a row: sign-in is refused until <paramref name="Until"/>.</summary>
+public sealed record AccountLockedOut(string UserId, int FailedAttempts, DateTimeOffset Until, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
 public static class AccountEventTypes
 {
     public static readonly IReadOnlyDictionary<string, Type> ByName = new Dictionary<string, Type>
@@ -21,6 +25,7 @@ public static class AccountEventTypes
         ["account.registered.v1"] = typeof(AccountRegistered),
         ["account.password_changed.v1"] = typeof(AccountPasswordChanged),
         ["account.disabled.v1"] = typeof(AccountDisabled),
+        ["account.locked_out.v1"] = typeof(AccountLockedOut),
     };
 
     public static string NameOf(Type type) => ByName.First(p => p.Value == type).Key;

@@ -12,4 +12,5 @@ public sealed record UserAccount(
     bool CanLogRegionalUpdates,
     string PasswordHash,
     bool Disabled,
-    string SecurityStamp);
+    string SecurityStamp,
+    DateTimeOffset? LockedUntil = null);

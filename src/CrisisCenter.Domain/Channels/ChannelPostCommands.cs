@@ -38,3 +38,14 @@ public sealed record MarkChannelPostUncertain(
     Guid PostId,
     int Attempt,
     string Note) : ChannelPostOutcome(IncidentId, Context, PostId);
+
+/// <summary>
+/// The dispatcher is about to make attempt <paramref name="Attempt"/> on a channel that cannot drop a duplicate
+/// (Telegram, e-mail). Recorded before the send, so a post found Sending after a crash is known to be possibly
+/// sent and becomes Uncertain instead of going out twice.
+/// </summary>
+public sealed record RecordChannelPostSending(
+    Guid IncidentId,
+    CommandContext Context,
+    Guid PostId,
+    int Attempt) : ChannelPostOutcome(IncidentId, Context, PostId);

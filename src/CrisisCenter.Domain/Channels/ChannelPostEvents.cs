@@ -56,3 +56,33 @@ public sealed record ChannelPostUncertain(
     Guid PostId,
     int Attempt,
     string Note) : IncidentEvent(IncidentId, By, At);
+
+/// <summary>The dispatcher began attempt <paramref name="Attempt"/> on a channel without idempotency.</summary>
+[EventType("channel_post.sending.v1")]
+public sealed record ChannelPostSending(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    int Attempt) : IncidentEvent(IncidentId, By, At);
+
+/// <summary>An operator handed an Abandoned or Uncertain post back to the dispatcher (<paramref name="From"/> says which).</summary>
+[EventType("channel_post.retry_requested.v1")]
+public sealed record ChannelPostRetryRequested(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    ChannelPostStatus From,
+    string? Note) : IncidentEvent(IncidentId, By, At);
+
+/// <summary>An operator confirmed that an Uncertain post did reach its channel.</summary>
+[EventType("channel_post.delivery_confirmed.v1")]
+public sealed record ChannelPostDeliveryConfirmed(
+    Guid IncidentId,
+    string By,
+    DateTimeOffset At,
+    Guid PostId,
+    string? ExternalId,
+    string? Url,
+    string? Note) : IncidentEvent(IncidentId, By, At);

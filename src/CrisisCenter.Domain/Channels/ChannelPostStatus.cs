@@ -4,7 +4,8 @@ public enum ChannelPostStatus
 {
     Scheduled,
 
-    /// <summary>Reserved for the dispatcher's in-flight marker; no event records it yet.</summary>
+    /// <summary>A send to a channel without idempotency began (<see cref="ChannelPostSending"/>) and has no outcome
+    /// yet. Found after a restart, it means "maybe sent": the dispatcher marks it Uncertain, never sends again.</summary>
     Sending,
     Delivered,
 

@@ -48,6 +48,24 @@ public static partial class Incident
             NextRetryAt = null,
         });
 
+    // Attempts count finished attempts; the one in flight is Attempts + 1 until its outcome is recorded.
+    private static IncidentState ChannelPostSending(IncidentState state, ChannelPostSending e) =>
+        UpdatePost(state, e.PostId, post => post with { Status = ChannelPostStatus.Sending, NextRetryAt = null });
+
+    // Back to the dispatcher as if newly scheduled, due at once; the attempt count goes on.
+    private static IncidentState ChannelPostRetryRequested(IncidentState state, ChannelPostRetryRequested e) =>
+        UpdatePost(state, e.PostId, post => post with { Status = ChannelPostStatus.Scheduled, NextRetryAt = null, NotBefore = null, Note = e.Note });
+
+    private static IncidentState ChannelPostDeliveryConfirmed(IncidentState state, ChannelPostDeliveryConfirmed e) =>
+        UpdatePost(state, e.PostId, post => post with
+        {
+            Status = ChannelPostStatus.Delivered,
+            ExternalId = e.ExternalId ?? post.ExternalId,
+            Url = e.Url ?? post.Url,
+            Note = e.Note ?? post.Note,
+            NextRetryAt = null,
+        });
+
     private static IncidentState UpdatePost(IncidentState state, Guid postId, Func<ChannelPostState, ChannelPostState> change) =>
         state.ChannelPosts.TryGetValue(postId, out var post)
             ? state with { ChannelPosts = state.ChannelPosts.SetItem(postId, change(post)) }

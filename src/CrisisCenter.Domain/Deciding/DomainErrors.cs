@@ -75,6 +75,9 @@ public static class DomainErrors
     public const string ChannelPostAlreadyDelivered = "channel_post.already_delivered";
     public const string ChannelPostAwaitingOperator = "channel_post.awaiting_operator";
     public const string ChannelPostAttemptOutOfSequence = "channel_post.attempt_out_of_sequence";
+    public const string ChannelPostAlreadySending = "channel_post.already_sending";
+    public const string ChannelPostNotAwaitingOperator = "channel_post.not_awaiting_operator";
+    public const string ChannelPostNotUncertain = "channel_post.not_uncertain";
 
     // Rumours
     public const string RumorAlreadyLogged = "rumor.already_logged";

@@ -57,6 +57,9 @@ public static partial class Incident
             RecordChannelPostFailed c => RecordFailed(state, c, policy),
             AbandonChannelPost c => Abandon(state, c, policy),
             MarkChannelPostUncertain c => MarkUncertain(state, c, policy),
+            RecordChannelPostSending c => RecordSending(state, c),
+            RetryChannelPost c => RetryPost(state, c, policy),
+            ConfirmChannelPostDelivered c => ConfirmDelivered(state, c, policy),
 
             _ => throw new ArgumentException($"Unknown incident command {command.GetType().Name}.", nameof(command)),
         };

@@ -41,6 +41,9 @@ public static partial class Incident
             ChannelPostFailed e => ChannelPostFailed(state, e),
             ChannelPostAbandoned e => ChannelPostAbandoned(state, e),
             ChannelPostUncertain e => ChannelPostUncertain(state, e),
+            ChannelPostSending e => ChannelPostSending(state, e),
+            ChannelPostRetryRequested e => ChannelPostRetryRequested(state, e),
+            ChannelPostDeliveryConfirmed e => ChannelPostDeliveryConfirmed(state, e),
 
             RumorLogged e => RumorLogged(state, e),
             RumorAssessed e => RumorAssessed(state, e),

@@ -47,7 +47,8 @@ public sealed class CommandRequest
         return new CommandRequest(new CommandContext(commandId, actor, clock.GetUtcNow()), expected, user.FindFirstValue(CrisisCenterClaims.SessionId));
     }
 
-    // A GUID key is used as it is; any other key is scoped to the user, so two users' "retry-1" never collide.
+    // Every key, a GUID too, is scoped to the user: two users' "retry-1" never collide, and nobody can replay
+    // another user's key to be answered that user's first result.
     private static Guid ParseIdempotencyKey(string header, string userId, FieldProblems problems)
     {
         if (string.IsNullOrWhiteSpace(header)) return Guid.NewGuid();
@@ -56,7 +57,7 @@ public sealed class CommandRequest
             problems.Add(IdempotencyKeyHeader, $"At most {MaxIdempotencyKeyLength} characters.");
             return Guid.Empty;
         }
-        return Guid.TryParse(header, out var id) && id != Guid.Empty ? id : DerivedGuid(Guid.Empty, userId + "\n" + header);
+        return DerivedGuid(Guid.Empty, userId + "\n" + header);
     }
 
     private static long? ParseIfMatch(string header, FieldProblems problems)

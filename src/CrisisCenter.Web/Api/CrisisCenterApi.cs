@@ -6,17 +6,18 @@ public static class CrisisCenterApi
     /// side decide what that user may do and see.</summary>
     public static IEndpointRouteBuilder MapCrisisCenterApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ValidateInputFilter>();
+        var api = routes.MapGroup("/api").RequireAuthorization(Auth.AccessPolicies.SignedIn).AddEndpointFilter<ValidateInputFilter>();
 
         var incidents = api.MapGroup("/incidents").WithTags("Incidents").MapDeclareIncidentApi().MapBoardApi();
         var incident = incidents.MapGroup("/{id:guid}");
         incident.MapIncidentQueriesApi()
             .MapIncidentReadModelsApi()
+            .MapIncidentReportsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi().MapApprovalsApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi();
         return routes;
     }
 }

@@ -34,12 +34,16 @@ public static class IncidentQueriesApi
             return statement is null ? TypedResults.NotFound() : TypedResults.Ok(statement.ToView(snapshot!.State));
         }).WithTags("Statements").WithSummary("One statement: every revision with its text, content hash, approvals; rejections; channel posts.");
 
-        incident.MapGet("/verify", async Task<Results<Ok<VerificationResult>, NotFound>> (Guid id, ClaimsPrincipal user, IMediator mediator, StreamVerifier verifier, HttpContext http) =>
+        // Admins only, but an incident the caller may not see is answered 404 first, as everywhere: a 403 would
+        // tell a non-admin outsider that a restricted incident exists.
+        incident.MapGet("/verify", async Task<Results<Ok<VerificationResult>, NotFound, ForbidHttpResult>> (Guid id, ClaimsPrincipal user, IMediator mediator, StreamVerifier verifier, HttpContext http) =>
         {
-            var snapshot = await mediator.Send(new GetIncident(id, user.ToActor()), http.RequestAborted);
+            var actor = user.ToActor();
+            var snapshot = await mediator.Send(new GetIncident(id, actor), http.RequestAborted);
             if (snapshot is null) return TypedResults.NotFound();
+            if (!actor.HasRole(Role.Admin)) return TypedResults.Forbid();
             return TypedResults.Ok(await verifier.VerifyAsync(IncidentStreams.For(id), http.RequestAborted));
-        }).WithSummary("Walk the incident's hash chain and report the first broken event, if any.");
+        }).WithSummary("Walk the incident's hash chain and report the first broken event, if any (admins who may see the incident).");
 
         return incident;
     }

@@ -50,9 +50,9 @@ public static class ReadModelsApi
         return api;
     }
 
-    private static IncidentSummary? Visible(IncidentBoard board, Guid id, ClaimsPrincipal user) =>
+    internal static IncidentSummary? Visible(IncidentBoard board, Guid id, ClaimsPrincipal user) =>
         board.Find(id) is { } summary && CanSee(user.ToActor(), summary) ? summary : null;
 
     private static bool CanSee(Actor actor, IncidentSummary summary) =>
-        IncidentVisibility.CanSee(actor, summary.Visibility, summary.LeadAgency, summary.ParticipatingAgencies);
+        IncidentVisibility.CanSee(actor, summary.Visibility, summary.LeadAgency, summary.ParticipatingAgencies, summary.Regions);
 }

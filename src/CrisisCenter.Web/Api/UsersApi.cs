@@ -9,7 +9,7 @@ namespace CrisisCenter.Web.Api;
 
 public static class UsersApi
 {
-    public const string AdminPolicy = "admin";
+    public const string AdminPolicy = AccessPolicies.Admin;
 
     public sealed record UserView(string UserId, string UserName, string DisplayName, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode, bool CanLogRegionalUpdates, bool Disabled);
 

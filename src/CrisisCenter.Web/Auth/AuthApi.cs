@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Web.Hardening;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,14 +31,14 @@ public static class AuthApi
             if (account is null) return InvalidCredentials();
             await http.SignInAsync(AuthSchemes.Cookie, AuthenticationSetup.CreatePrincipal(account, AuthSchemes.Cookie));
             return TypedResults.Ok(ToMe(account));
-        }).AllowAnonymous().WithSummary("Sign in with a password; sets the dashboard cookie.");
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Sign in with a password; sets the dashboard cookie.");
 
         group.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (SignIn body, AccountDirectory directory, HttpContext http) =>
         {
             var account = await AuthenticateAsync(body, directory, http.RequestAborted);
             if (account is null) return InvalidCredentials();
             return TypedResults.SignIn(AuthenticationSetup.CreatePrincipal(account, AuthSchemes.Bearer), authenticationScheme: AuthSchemes.Bearer);
-        }).AllowAnonymous().WithSummary("Exchange a password for a bearer token (API clients).");
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Exchange a password for a bearer token (API clients).");
 
         group.MapPost("/logout", async (HttpContext http) =>
         {
@@ -50,7 +51,7 @@ public static class AuthApi
             var id = user.FindFirstValue(CrisisCenterClaims.UserId);
             var account = id is null ? null : await directory.FindByIdAsync(id, http.RequestAborted);
             return account is null ? TypedResults.Unauthorized() : TypedResults.Ok(ToMe(account));
-        }).RequireAuthorization();
+        }).RequireAuthorization(AccessPolicies.SignedIn);
 
         return routes;
     }
@@ -63,7 +64,7 @@ public static class AuthApi
     }
 
     private static ProblemHttpResult InvalidCredentials() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is disabled.");
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is disabled or locked for a while after repeated failures.");
 
     private static Me ToMe(UserAccount a) => new(a.UserId, a.UserName, a.DisplayName, a.AgencyCode, [.. a.Roles.Order(StringComparer.Ordinal)], a.RegionCode, a.CanLogRegionalUpdates);
 }

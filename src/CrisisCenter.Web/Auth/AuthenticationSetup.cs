@@ -41,8 +41,7 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Api.UsersApi.AdminPolicy, policy => policy.RequireClaim(CrisisCenterClaims.Role, nameof(Domain.Role.Admin)));
+        services.AddAuthorizationBuilder().AddAccessPolicies();
         return services;
     }
 

@@ -56,6 +56,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return Problem(400, "Malformed JSON", $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}).");
         var problem = Validation(new Dictionary<string, string[]> { [field] = [message] });
         problem.Title = "Malformed JSON";
+        problem.Detail = $"{field}: {message}";
         return problem;
     }
 

@@ -40,7 +40,7 @@ public static class LiveTimelineRegistration
             connection.ApplicationMaxBufferSize = MaximumReceiveMessageSize * 2;
             connection.TransportMaxBufferSize = 64 * 1024;
             connection.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
-        }).RequireAuthorization();
+        }).RequireAuthorization(Auth.AccessPolicies.SignedIn);
         return routes;
     }
 }

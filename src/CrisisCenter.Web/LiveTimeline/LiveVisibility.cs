@@ -6,7 +6,7 @@ namespace CrisisCenter.Web.LiveTimeline;
 
 internal static class LiveVisibility
 {
-    /// <summary>The same rule as the API's: a restricted incident exists only for its lead and participating agencies.</summary>
+    /// <summary>The same rule as the API's (<see cref="IncidentVisibility"/>).</summary>
     public static bool CanSee(this Actor viewer, IncidentSummary incident) =>
-        IncidentVisibility.CanSee(viewer, incident.Visibility, incident.LeadAgency, incident.ParticipatingAgencies);
+        IncidentVisibility.CanSee(viewer, incident.Visibility, incident.LeadAgency, incident.ParticipatingAgencies, incident.Regions);
 }

@@ -14,7 +14,7 @@ namespace CrisisCenter.Web.LiveTimeline;
 /// through the <see cref="TimelineBroadcaster"/>. A join with <c>afterPosition</c> first gets what it missed after
 /// that position, in order, then live messages, with no gap and no duplicate between the two.
 /// </summary>
-[Authorize]
+[Authorize(Policy = AccessPolicies.SignedIn)]
 public sealed class TimelineHub(
     TimelineBroadcaster broadcaster,
     IHubContext<TimelineHub> hub,
@@ -35,7 +35,10 @@ public sealed class TimelineHub(
 
     public override Task OnDisconnectedAsync(Exception? exception) => broadcaster.DisconnectAsync(Context.ConnectionId);
 
+    // Each method names its policy (a test checks it); which incidents, regions and agencies a user may
+    // follow is decided per call below, against the same visibility rule as the API.
     /// <summary>Every timeline entry of the incident after <paramref name="afterPosition"/> (all when null), then live.</summary>
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public async Task JoinIncident(Guid incidentId, long? afterPosition)
     {
         await CatchUpAsync(afterPosition);
@@ -49,19 +52,23 @@ public sealed class TimelineHub(
         Join(new IncidentJoin(incidentId, viewer, ResumePoint(afterPosition), timeline, board, options.Value.BacklogPageSize));
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void LeaveIncident(Guid incidentId) => broadcaster.Leave(Context.ConnectionId, IncidentJoin.KeyOf(incidentId));
 
     /// <summary>The current row of every incident the user may see that changed after <paramref name="afterPosition"/>
     /// (all when null), oldest change first, then each change live.</summary>
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public async Task JoinBoard(long? afterPosition)
     {
         await CatchUpAsync(afterPosition);
         Join(new BoardJoin(Viewer, ResumePoint(afterPosition), board));
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void LeaveBoard() => broadcaster.Leave(Context.ConnectionId, BoardJoin.JoinKey);
 
     /// <summary>Live entries of the region's incidents the user may see (observers and akimat users: their own region; admins: any).</summary>
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void JoinRegion(string regionCode)
     {
         var viewer = Viewer;
@@ -73,9 +80,11 @@ public sealed class TimelineHub(
         Join(new RegionJoin(regionCode, viewer));
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void LeaveRegion(string regionCode) => broadcaster.Leave(Context.ConnectionId, RegionJoin.KeyOf(regionCode));
 
     /// <summary>Live entries of the incidents the agency leads or takes part in that the user may see (own agency; admins: any).</summary>
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void JoinAgency(string agencyCode)
     {
         var viewer = Viewer;
@@ -87,6 +96,7 @@ public sealed class TimelineHub(
         Join(new AgencyJoin(agencyCode, viewer));
     }
 
+    [Authorize(Policy = AccessPolicies.SignedIn)]
     public void LeaveAgency(string agencyCode) => broadcaster.Leave(Context.ConnectionId, AgencyJoin.KeyOf(agencyCode));
 
     private void Join(LiveJoin join)

@@ -36,6 +36,9 @@ public class JsonRoundTripTests
         new ChannelPostFailed(IncidentId, "system", T0, PostId, 1, "HTTP 502", At(1)),
         new ChannelPostAbandoned(IncidentId, "system", T0, PostId, 5, "HTTP 502"),
         new ChannelPostUncertain(IncidentId, "system", T0, PostId, 1, "Interrupted"),
+        new ChannelPostSending(IncidentId, "system", T0, PostId, 2),
+        new ChannelPostRetryRequested(IncidentId, "u", T0, PostId, ChannelPostStatus.Uncertain, "Checked: not sent"),
+        new ChannelPostDeliveryConfirmed(IncidentId, "u", T0, PostId, "1001", "https://t.me/x/1001", "Seen"),
         RumorLogged(),
         RumorAssessed(RumorVerdict.Misleading),
         new RumorRebutted(IncidentId, "u", T0, RumorId, StatementId, 1),
@@ -70,6 +73,9 @@ public class JsonRoundTripTests
             new RecordChannelPostFailed(IncidentId, context, PostId, 1, "Error", At(3)),
             new AbandonChannelPost(IncidentId, context, PostId, 3, "Error"),
             new MarkChannelPostUncertain(IncidentId, context, PostId, 1, "Note"),
+            new RecordChannelPostSending(IncidentId, context, PostId, 2),
+            new RetryChannelPost(IncidentId, context, PostId, "Note"),
+            new ConfirmChannelPostDelivered(IncidentId, context, PostId, "1001", "https://t.me/x/1001", "Note"),
         ];
     }
 

@@ -1,17 +1,18 @@
 using System.Net;
+using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
 
 namespace CrisisCenter.Web.Tests.Api;
 
-public sealed class SmokeTests
+[Collection(ApiWithStaff.Collection)]
+public sealed class SmokeTests(ApiWithStaff api)
 {
-    [Fact]
+    [Fact(Timeout = TestTimeouts.Request)]
     public async Task app_starts_on_its_own_data_directory_and_is_ready()
     {
-        await using var app = await CrisisCenterApp.StartAsync();
-        using var client = app.Anonymous();
+        using var client = api.App.Anonymous();
         var ready = await client.GetAsync("/health/ready");
         ready.StatusCode.Should().Be(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
-        File.Exists(Path.Combine(app.DataDirectory, "crisiscenter.db")).Should().BeTrue("the store lives in the configured data directory");
+        File.Exists(Path.Combine(api.App.DataDirectory, "crisiscenter.db")).Should().BeTrue("the store lives in the configured data directory");
     }
 }

@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.EventStore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,12 +19,17 @@ namespace CrisisCenter.Web.Tests.Hosting;
 /// </summary>
 public sealed class CrisisCenterApp : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    /// <summary>Bounds a start, so a host that hangs (a silo that never joins) fails the test instead of the run.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private CrisisCenterApp(WebApplicationFactory<Program> factory, string dataDirectory, Uri baseAddress)
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly bool _ownsDataDirectory;
+
+    private CrisisCenterApp(WebApplicationFactory<Program> factory, string dataDirectory, bool ownsDataDirectory, Uri baseAddress)
     {
         _factory = factory;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         BaseAddress = baseAddress;
     }
 
@@ -31,8 +38,11 @@ public sealed class CrisisCenterApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static Task<CrisisCenterApp> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app on <paramref name="dataDirectory"/>, or on a new temporary one that is deleted when the app
+    /// is disposed. A directory given by the caller is left in place (to start the app on it again).</summary>
+    public static async Task<CrisisCenterApp> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= NewDataDirectory();
         var port = FreePort();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -50,8 +60,10 @@ public sealed class CrisisCenterApp : IAsyncDisposable
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
         });
         factory.UseKestrel(port);
-        factory.StartServer();
-        return Task.FromResult(new CrisisCenterApp(factory, dataDirectory, factory.ClientOptions.BaseAddress));
+        await Task.Run(factory.StartServer).WaitAsync(StartTimeout);
+        var bound = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
+                    ?? throw new InvalidOperationException("Kestrel reported no address.");
+        return new CrisisCenterApp(factory, dataDirectory, ownsDataDirectory, new Uri(bound));
     }
 
     public static string NewDataDirectory()
@@ -73,11 +85,21 @@ public sealed class CrisisCenterApp : IAsyncDisposable
     /// <summary>A plain HTTP client (no credentials).</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>An API client signed in with a bearer token.</summary>
-    public async Task<HttpClient> SignInAsync(string userName)
+    /// <summary>A client of this app carrying a bearer token issued earlier, e.g. by an earlier run on the same data directory.</summary>
+    public HttpClient Authenticated(AuthenticationHeaderValue token)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
+        client.DefaultRequestHeaders.Authorization = token;
+        return client;
+    }
+
+    /// <summary>An API client signed in with a bearer token.</summary>
+    public Task<HttpClient> SignInAsync(string userName) => SignInAsync(userName, Password);
+
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
@@ -85,7 +107,19 @@ public sealed class CrisisCenterApp : IAsyncDisposable
         return client;
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        if (!_ownsDataDirectory) return;
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still held open (a pooled SQLite connection) only leaves a temp folder behind.
+        }
+    }
 
     private sealed record TokenResponse(string AccessToken);
 

@@ -36,17 +36,45 @@ public sealed class IncidentKpis : IProjection
         }
     }
 
+    /// <summary>The samples behind <see cref="For"/>'s report, or null for an unknown incident.</summary>
+    public IncidentKpiEvidence? EvidenceFor(Guid incidentId)
+    {
+        lock (_gate)
+        {
+            return _tallies.TryGetValue(incidentId, out var tally) ? tally.Evidence() : null;
+        }
+    }
+
+    /// <summary>
+    /// Measures one incident's history (in store order) exactly as the live projection does, with the same tally:
+    /// for reports built from the stream. Null when the history holds no declaration.
+    /// </summary>
+    public static (IncidentKpiReport Report, IncidentKpiEvidence Evidence)? Measure(IEnumerable<ProjectedEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        KpiTally? tally = null;
+        foreach (var e in history)
+        {
+            if (e.Event is IncidentDeclared declared)
+                tally = new KpiTally(declared, e.Position);
+            else
+                tally?.Add(e.Event, e.Position);
+        }
+
+        return tally is null ? null : (tally.Report(), tally.Evidence());
+    }
+
     public void Apply(ProjectedEvent e)
     {
         lock (_gate)
         {
             if (e.Event is IncidentDeclared declared)
             {
-                _tallies[e.IncidentId] = new KpiTally(declared);
+                _tallies[e.IncidentId] = new KpiTally(declared, e.Position);
             }
             else if (_tallies.TryGetValue(e.IncidentId, out var tally))
             {
-                tally.Add(e.Event);
+                tally.Add(e.Event, e.Position);
             }
             else
             {

@@ -4,28 +4,33 @@ namespace CrisisCenter.Application.Projections;
 
 /// <summary>
 /// The running counts and durations behind one incident's <see cref="IncidentKpiReport"/>. Mutable: used only under
-/// the lock of <see cref="IncidentKpis"/>; readers only ever see the immutable reports it produces.
+/// the lock of <see cref="IncidentKpis"/> (or by one caller measuring a history); readers only ever see the immutable
+/// reports it produces. Every duration is kept as a <see cref="KpiSample"/> naming the two events (global positions)
+/// it runs between, so reports can show where each figure comes from.
 /// </summary>
-internal sealed class KpiTally(IncidentDeclared declared)
+internal sealed class KpiTally(IncidentDeclared declared, long declaredPosition = 0)
 {
-    private readonly Dictionary<(Guid Statement, int Revision), DateTimeOffset> _submittedAt = [];
-    private readonly List<TimeSpan> _approvalTurnarounds = [];
+    private readonly Dictionary<(Guid Statement, int Revision), (DateTimeOffset At, long Position)> _submittedAt = [];
+    private readonly List<KpiSample> _approvalTurnarounds = [];
     private readonly Dictionary<Guid, StatementKind> _kinds = [];
     private readonly HashSet<Guid> _published = [];
-    private readonly Dictionary<Guid, DateTimeOffset> _rumorsLoggedAt = [];
+    private readonly Dictionary<Guid, (DateTimeOffset At, long Position)> _rumorsLoggedAt = [];
     private readonly HashSet<Guid> _openRumors = [];
     private readonly HashSet<Guid> _rebuttedRumors = [];
-    private readonly List<TimeSpan> _rebuttalDelays = [];
+    private readonly List<KpiSample> _rebuttalDelays = [];
+    private readonly List<long> _correctionPositions = [];
+    private readonly List<long> _retractionPositions = [];
     private readonly Dictionary<Guid, PostTally> _posts = [];
     private readonly Dictionary<string, int> _failedAttempts = new(StringComparer.Ordinal);
 
     private DateTimeOffset _asOf = declared.At;
     private DateTimeOffset? _firstPublishedAt;
+    private KpiSample? _firstPublication;
     private int _corrections;
     private int _retractions;
     private int _updateCorrections;
 
-    public void Add(IncidentEvent @event)
+    public void Add(IncidentEvent @event, long position = 0)
     {
         if (@event.At > _asOf)
         {
@@ -38,30 +43,30 @@ internal sealed class KpiTally(IncidentDeclared declared)
                 _kinds[x.StatementId] = x.Kind;
                 break;
             case StatementSubmitted x:
-                _submittedAt.TryAdd((x.StatementId, x.Revision), x.At);
+                _submittedAt.TryAdd((x.StatementId, x.Revision), (x.At, position));
                 break;
             case StatementApproved x when x.ApprovalsSoFar >= x.ApprovalsRequired:
-                ApprovedEnough(x.StatementId, x.Revision, x.At);
+                ApprovedEnough(x.StatementId, x.Revision, x.At, position);
                 break;
             case StatementApprovalRequirementChanged x when x.ApprovalsSoFar >= x.ApprovalsRequired:
-                ApprovedEnough(x.StatementId, x.Revision, x.At);
+                ApprovedEnough(x.StatementId, x.Revision, x.At, position);
                 break;
             case StatementPublished x:
-                Published(x);
+                Published(x, position);
                 break;
             case SituationUpdateCorrected:
                 _updateCorrections++;
                 break;
 
             case RumorLogged x:
-                _rumorsLoggedAt.TryAdd(x.RumorId, x.At);
+                _rumorsLoggedAt.TryAdd(x.RumorId, (x.At, position));
                 _openRumors.Add(x.RumorId);
                 break;
             case RumorRebutted x:
                 _openRumors.Remove(x.RumorId);
-                if (_rumorsLoggedAt.TryGetValue(x.RumorId, out var loggedAt) && _rebuttedRumors.Add(x.RumorId))
+                if (_rumorsLoggedAt.TryGetValue(x.RumorId, out var logged) && _rebuttedRumors.Add(x.RumorId))
                 {
-                    _rebuttalDelays.Add(x.At - loggedAt);
+                    _rebuttalDelays.Add(new KpiSample(x.RumorId, null, logged.At, logged.Position, x.At, position));
                 }
 
                 break;
@@ -70,11 +75,15 @@ internal sealed class KpiTally(IncidentDeclared declared)
                 break;
 
             case ChannelPostScheduled x:
-                _posts.TryAdd(x.PostId, new PostTally(x.Channel, x.NotBefore is { } notBefore && notBefore > x.At ? notBefore : x.At));
+                _posts.TryAdd(x.PostId, new PostTally(x.PostId, x.Channel, x.NotBefore is { } notBefore && notBefore > x.At ? notBefore : x.At, position));
                 break;
             case ChannelPostDelivered x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Delivered;
-                post.FirstDeliveredAt ??= x.At;
+                if (post.FirstDeliveredAt is null)
+                {
+                    post.FirstDeliveredAt = x.At;
+                    post.FirstDeliveredPosition = position;
+                }
                 break;
             case ChannelPostFailed x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Failed;
@@ -102,7 +111,7 @@ internal sealed class KpiTally(IncidentDeclared declared)
                 group.Count(post => post.Status == ChannelPostStatus.Abandoned),
                 group.Count(post => post.Status == ChannelPostStatus.Uncertain),
                 _failedAttempts.GetValueOrDefault(group.Key),
-                DurationStats.Of(group.Where(post => post.FirstDeliveredAt is not null).Select(post => post.FirstDeliveredAt!.Value - post.ReadyAt))))
+                DurationStats.Of(group.Select(Latency).OfType<KpiSample>().Select(sample => sample.Duration))))
             .ToList();
 
         return new IncidentKpiReport(
@@ -112,10 +121,10 @@ internal sealed class KpiTally(IncidentDeclared declared)
             _asOf,
             _firstPublishedAt,
             _firstPublishedAt - declared.At,
-            DurationStats.Of(_approvalTurnarounds),
+            DurationStats.Of(_approvalTurnarounds.Select(sample => sample.Duration)),
             _rumorsLoggedAt.Count,
             _openRumors.Count,
-            DurationStats.Of(_rebuttalDelays),
+            DurationStats.Of(_rebuttalDelays.Select(sample => sample.Duration)),
             _published.Count,
             _corrections,
             _retractions,
@@ -123,16 +132,31 @@ internal sealed class KpiTally(IncidentDeclared declared)
             channels);
     }
 
-    private void ApprovedEnough(Guid statementId, int revision, DateTimeOffset at)
+    /// <summary>The samples behind <see cref="Report"/>, in the order their closing events happened.</summary>
+    public IncidentKpiEvidence Evidence() => new(
+        declared.IncidentId,
+        _firstPublication,
+        [.. _approvalTurnarounds],
+        [.. _rebuttalDelays],
+        [.. _posts.Values.Select(post => Latency(post) is { } sample ? new ChannelLatencySample(post.Channel, sample) : null).OfType<ChannelLatencySample>().OrderBy(s => s.Sample.ToPosition)],
+        [.. _correctionPositions],
+        [.. _retractionPositions]);
+
+    private static KpiSample? Latency(PostTally post) =>
+        post.FirstDeliveredAt is { } deliveredAt
+            ? new KpiSample(post.PostId, post.Channel, post.ReadyAt, post.ScheduledPosition, deliveredAt, post.FirstDeliveredPosition)
+            : null;
+
+    private void ApprovedEnough(Guid statementId, int revision, DateTimeOffset at, long position)
     {
         // Counted once per revision: the first time it had enough approvals.
-        if (_submittedAt.Remove((statementId, revision), out var submittedAt))
+        if (_submittedAt.Remove((statementId, revision), out var submitted))
         {
-            _approvalTurnarounds.Add(at - submittedAt);
+            _approvalTurnarounds.Add(new KpiSample(statementId, $"revision {revision}", submitted.At, submitted.Position, at, position));
         }
     }
 
-    private void Published(StatementPublished x)
+    private void Published(StatementPublished x, long position)
     {
         if (!_published.Add(x.StatementId))
         {
@@ -142,19 +166,23 @@ internal sealed class KpiTally(IncidentDeclared declared)
         if (_firstPublishedAt is null || x.At < _firstPublishedAt)
         {
             _firstPublishedAt = x.At;
+            _firstPublication = new KpiSample(x.StatementId, null, declared.At, declaredPosition, x.At, position);
         }
 
         switch (_kinds.GetValueOrDefault(x.StatementId))
         {
-            case StatementKind.Correction: _corrections++; break;
-            case StatementKind.Retraction: _retractions++; break;
+            case StatementKind.Correction: _corrections++; _correctionPositions.Add(position); break;
+            case StatementKind.Retraction: _retractions++; _retractionPositions.Add(position); break;
         }
     }
 
-    private sealed class PostTally(string channel, DateTimeOffset readyAt)
+    private sealed class PostTally(Guid postId, string channel, DateTimeOffset readyAt, long scheduledPosition)
     {
+        public Guid PostId { get; } = postId;
         public string Channel { get; } = channel;
         public DateTimeOffset ReadyAt { get; } = readyAt;
+        public long ScheduledPosition { get; } = scheduledPosition;
+        public long FirstDeliveredPosition { get; set; }
         public ChannelPostStatus Status { get; set; } = ChannelPostStatus.Scheduled;
         public DateTimeOffset? FirstDeliveredAt { get; set; }
     }

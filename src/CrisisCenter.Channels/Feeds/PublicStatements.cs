@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels.Delivery;
+using CrisisCenter.Domain;
+
+namespace CrisisCenter.Channels.Feeds;
+
+/// <summary>
+/// The public website's content, folded from the store: a statement appears (per language) when its post on a
+/// Feed channel is delivered - so a scheduled statement appears at its time, through the dispatcher - and only for
+/// incidents of normal visibility. Delivered Correct/Retract posts mark the original entry corrected or retracted.
+/// Also the source of the CAP feed (<see cref="CapMessages"/>). Applied by one thread in store order; readers get
+/// immutable snapshots.
+/// </summary>
+public sealed class PublicStatements(IChannelTargets targets) : IProjection
+{
+    private readonly Dictionary<Guid, IncidentFacts> incidents = [];
+    private readonly Dictionary<Guid, StatementFacts> statements = [];
+    private readonly Dictionary<Guid, ChannelPostScheduled> posts = [];
+    private ImmutableDictionary<(Guid, Language), FeedEntry> entries = ImmutableDictionary<(Guid, Language), FeedEntry>.Empty;
+    private ImmutableDictionary<Guid, CapMessage> capMessages = ImmutableDictionary<Guid, CapMessage>.Empty;
+    private volatile Snapshot snapshot = Snapshot.Empty;
+
+    public Snapshot Current => snapshot;
+
+    public void Apply(ProjectedEvent projected)
+    {
+        switch (projected.Event)
+        {
+            case IncidentDeclared e:
+                incidents[e.IncidentId] = new IncidentFacts(e.Code, e.Title, e.Category, e.Severity, [.. e.Regions], e.Visibility, e.IsPublicWarning);
+                return;
+            case IncidentDetailsAmended e when incidents.TryGetValue(e.IncidentId, out var incident):
+                incidents[e.IncidentId] = incident with { Title = e.Title, Category = e.Category, Regions = [.. e.Regions] };
+                return;
+            case IncidentSeverityChanged e when incidents.TryGetValue(e.IncidentId, out var incident):
+                incidents[e.IncidentId] = incident with { Severity = e.To };
+                return;
+            case StatementDrafted e:
+                statements[e.StatementId] = new StatementFacts(e.Kind, e.ReferencesStatementId, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>>.Empty.Add(e.Revision, e.Content));
+                return;
+            case StatementRevised e when statements.TryGetValue(e.StatementId, out var statement):
+                statements[e.StatementId] = statement with { Revisions = statement.Revisions.SetItem(e.Revision, e.Content) };
+                return;
+            case ChannelPostScheduled e:
+                posts[e.PostId] = e;
+                return;
+            case ChannelPostDelivered e:
+                Delivered(e.PostId, e.At, projected.Position);
+                return;
+            case ChannelPostDeliveryConfirmed e:
+                Delivered(e.PostId, e.At, projected.Position);
+                return;
+        }
+    }
+
+    private void Delivered(Guid postId, DateTimeOffset at, long position)
+    {
+        if (!posts.TryGetValue(postId, out var post)
+            || !incidents.TryGetValue(post.IncidentId, out var incident)
+            || incident.Visibility != Visibility.Normal
+            || targets.Find(post.Channel)?.Kind is not ({ } kind and (ChannelKind.Feed or ChannelKind.Cap)))
+            return;
+
+        if (kind == ChannelKind.Cap)
+        {
+            if (incident.IsPublicWarning) AddCapMessage(post, incident, at);
+        }
+        else if (post.Action == ChannelPostAction.Publish)
+        {
+            AddEntry(post, incident, at);
+        }
+        else if (posts.TryGetValue(post.OriginalPostId ?? Guid.Empty, out var original)
+                 && entries.TryGetValue((original.StatementId, original.Language), out var amended))
+        {
+            entries = entries.SetItem((original.StatementId, original.Language), amended with
+            {
+                Status = post.Action == ChannelPostAction.Retract ? FeedEntryStatus.Retracted : FeedEntryStatus.Corrected,
+                AmendedBy = post.StatementId,
+                Updated = at,
+            });
+        }
+
+        snapshot = new Snapshot(entries, capMessages, position);
+    }
+
+    private void AddEntry(ChannelPostScheduled post, IncidentFacts incident, DateTimeOffset at)
+    {
+        if (entries.ContainsKey((post.StatementId, post.Language))
+            || !statements.TryGetValue(post.StatementId, out var statement)
+            || !statement.Revisions.TryGetValue(post.Revision, out var content)
+            || !content.TryGetValue(post.Language, out var text))
+            return;
+        entries = entries.Add((post.StatementId, post.Language), new FeedEntry(
+            post.StatementId, post.Language, post.IncidentId, incident.Code, incident.Title, statement.Kind, post.Revision, text, at, at,
+            FeedEntryStatus.Published, Amends: statement.References));
+    }
+
+    private void AddCapMessage(ChannelPostScheduled post, IncidentFacts incident, DateTimeOffset at)
+    {
+        if (capMessages.ContainsKey(post.StatementId)
+            || !statements.TryGetValue(post.StatementId, out var statement)
+            || !statement.Revisions.TryGetValue(post.Revision, out var content))
+            return;
+
+        var earlier = capMessages.Values.Where(m => m.IncidentId == post.IncidentId).OrderBy(m => m.Sent).ToList();
+        var (type, references) = statement.Kind switch
+        {
+            StatementKind.Correction => (CapMessageType.Update, earlier.Where(m => m.StatementId == statement.References).ToList()),
+            StatementKind.Retraction => (CapMessageType.Cancel, earlier.Where(m => m.StatementId == statement.References).ToList()),
+            _ => earlier.Count == 0 ? (CapMessageType.Alert, earlier) : (CapMessageType.Update, earlier),
+        };
+        capMessages = capMessages.Add(post.StatementId, new CapMessage(
+            post.StatementId, post.IncidentId, incident.Code, incident.Category, incident.Severity, incident.Regions, at, type,
+            [.. references.Select(m => new CapReference(m.StatementId, m.Sent))],
+            content.ToImmutableDictionary()));
+    }
+
+    public sealed record Snapshot(
+        ImmutableDictionary<(Guid StatementId, Language Language), FeedEntry> Entries,
+        ImmutableDictionary<Guid, CapMessage> CapMessages,
+        long Position)
+    {
+        public static Snapshot Empty { get; } = new(ImmutableDictionary<(Guid, Language), FeedEntry>.Empty, ImmutableDictionary<Guid, CapMessage>.Empty, -1);
+
+        /// <summary>Newest first.</summary>
+        public IReadOnlyList<FeedEntry> EntriesIn(Language language) =>
+            [.. Entries.Values.Where(e => e.Language == language).OrderByDescending(e => e.Published).ThenBy(e => e.StatementId)];
+    }
+
+    private sealed record IncidentFacts(
+        string Code, string Title, IncidentCategory Category, Severity Severity, ImmutableList<string> Regions, Visibility Visibility, bool IsPublicWarning);
+
+    private sealed record StatementFacts(StatementKind Kind, Guid? References, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>> Revisions);
+}

@@ -1,0 +1,59 @@
+using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels.Cap;
+using CrisisCenter.Channels.Delivery;
+using CrisisCenter.Channels.Dispatching;
+using CrisisCenter.Channels.Feeds;
+using CrisisCenter.Channels.Webhooks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrisisCenter.Channels;
+
+public static class ChannelsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The outbox dispatcher (a hosted service on every node), the per-post grain that sends, the channel adapters,
+    /// and the public feeds' read model (fed by the projection host). Binds <see cref="ChannelsOptions"/> from the
+    /// "Channels" section. The host maps the public routes with <see cref="PublicFeedsEndpoints.MapPublicFeeds"/>.
+    /// </summary>
+    public static IServiceCollection AddCrisisCenterChannels(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChannelsOptions>()
+            .Bind(configuration.GetSection(ChannelsOptions.Section))
+            .Validate(options => options.Dispatch.MaxAttempts >= 1 && options.Dispatch.BaseDelay > TimeSpan.Zero
+                                 && options.Dispatch.MaxDelay >= options.Dispatch.BaseDelay && options.Dispatch.AttemptTimeout > TimeSpan.Zero,
+                "Channels:Dispatch needs MaxAttempts >= 1, a positive BaseDelay, MaxDelay >= BaseDelay and a positive AttemptTimeout.")
+            .Validate(options => options.Targets.All(target => target.Value.Kind != ChannelKind.Webhook || (target.Value.Url is { IsAbsoluteUri: true } && !string.IsNullOrEmpty(target.Value.Secret))),
+                "Every webhook channel under Channels:Targets needs an absolute Url and a Secret.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.Cap);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(WebhookAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<IChannelTargets, ConfiguredChannelTargets>();
+        services.AddSingleton<WebhookAdapter>();
+        services.AddSingleton<FeedAdapter>();
+        services.AddSingleton<CapAdapter>();
+        services.AddSingleton(provider => new ChannelAdapters(new Dictionary<ChannelKind, IChannelAdapter>
+        {
+            [ChannelKind.Feed] = provider.GetRequiredService<FeedAdapter>(),
+            [ChannelKind.Cap] = provider.GetRequiredService<CapAdapter>(),
+            [ChannelKind.Webhook] = provider.GetRequiredService<WebhookAdapter>(),
+        }));
+        services.AddSingleton<IIncidentGateway, IncidentGrainGateway>();
+        services.AddSingleton<ChannelPostDelivery>();
+        services.AddSingleton<IChannelPostSender, GrainChannelPostSender>();
+        services.AddSingleton<ChannelDispatcher>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ChannelDispatcher>());
+
+        services.AddSingleton<PublicStatements>();
+        services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PublicStatements>());
+        services.AddSingleton<FeedDocuments>();
+        services.AddSingleton<CapDocuments>();
+        return services;
+    }
+}

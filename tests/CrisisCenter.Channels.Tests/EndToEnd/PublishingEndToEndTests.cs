@@ -1,0 +1,156 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using System.Xml.Linq;
+using CrisisCenter.Channels.Tests.Fakes;
+using CrisisCenter.Channels.Tests.StandIns;
+using CrisisCenter.Domain;
+
+namespace CrisisCenter.Channels.Tests.EndToEnd;
+
+[Collection(RealApp.Name)]
+public sealed class PublishingEndToEndTests : IAsyncLifetime
+{
+    private WebhookReceiver partner = null!;
+    private ChannelsApp app = null!;
+
+    public async Task InitializeAsync()
+    {
+        partner = await WebhookReceiver.StartAsync();
+        app = ChannelsApp.Start(Settings(partner));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await partner.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Settings(WebhookReceiver partner) => new()
+    {
+        ["Channels:Targets:website:Kind"] = "Feed",
+        ["Channels:Targets:cap:Kind"] = "Cap",
+        ["Channels:Targets:partner:Kind"] = "Webhook",
+        ["Channels:Targets:partner:Url"] = partner.Url.ToString(),
+        ["Channels:Targets:partner:Secret"] = partner.Secret,
+    };
+
+    private async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)
+    {
+        using var reader = XmlReader.Create(await client.GetStreamAsync(path));
+        return SyndicationFeed.Load(reader);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task a_statement_reaches_every_channel_and_its_correction_and_retraction_follow()
+    {
+        var publishing = new Publishing(app.Incidents);
+        await publishing.DeclareAsync();
+        partner.Fail(new WebhookReceiver.Fault.Status(503), new WebhookReceiver.Fault.Status(429, RetryAfterSeconds: 1));
+
+        var original = await publishing.PublishAsync(["website", "cap", "partner"]);
+        var posts = await publishing.SettledPostsAsync(original);
+
+        posts.Should().HaveCount(6).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        partner.Processed.Select(p => p.GetProperty("statement").GetProperty("language").GetString()).Should().BeEquivalentTo(["kk", "ru"]);
+        partner.BadSignatures.Should().Be(0);
+
+        using var client = app.Anonymous();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        SyndicationFeed rss;
+        while ((rss = await FeedAsync(client, "/feeds/ru/rss.xml")).Items.Count() == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        rss.Items.Single().Title.Text.Should().Be("Паводок: паводок в Алматы");
+
+        // Caching: the same content answers 304 to its ETag.
+        var first = await client.GetAsync("/feeds/ru/atom.xml");
+        first.Headers.ETag.Should().NotBeNull();
+        first.Content.Headers.LastModified.Should().NotBeNull();
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/feeds/ru/atom.xml");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        (await client.SendAsync(conditional)).StatusCode.Should().Be(HttpStatusCode.NotModified);
+        (await client.GetAsync($"/public/ru/statements/{original:D}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var cap = XDocument.Parse(await client.GetStringAsync($"/cap/messages/{original:D}.xml"));
+        cap.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Alert");
+
+        var correction = await publishing.PublishAsync(["website", "cap", "partner"], StatementKind.Correction, original, "Уточнение");
+        (await publishing.SettledPostsAsync(correction)).Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        partner.Processed.Count(p => p.GetProperty("type").GetString() == "statement.corrected").Should().Be(2);
+
+        deadline = DateTime.UtcNow.AddSeconds(20);
+        HttpResponseMessage after;
+        while ((after = await client.SendAsync(Conditional(first))).StatusCode == HttpStatusCode.NotModified && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        after.StatusCode.Should().Be(HttpStatusCode.OK, "the feed changed, so its old ETag no longer matches");
+        var atom = await FeedAsync(client, "/feeds/ru/atom.xml");
+        atom.Items.Single(i => i.Id.Contains(original.ToString("D"))).Title.Text.Should().StartWith("[Исправлено]");
+        var update = XDocument.Parse(await client.GetStringAsync($"/cap/messages/{correction:D}.xml"));
+        update.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Update");
+
+        partner.ReceivedFor(posts.First(p => p.Channel == "partner").IdempotencyKey).Should().Be(1);
+    }
+
+    private static HttpRequestMessage Conditional(HttpResponseMessage earlier)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/feeds/ru/atom.xml");
+        request.Headers.IfNoneMatch.Add(earlier.Headers.ETag!);
+        return request;
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task a_scheduled_statement_goes_out_at_its_time_even_across_a_restart()
+    {
+        var publishing = new Publishing(app.Incidents);
+        await publishing.DeclareAsync();
+        var notBefore = DateTimeOffset.UtcNow.AddSeconds(4);
+        var id = await publishing.PublishAsync(["partner"], notBefore: notBefore);
+        await Task.Delay(500);
+        (await publishing.StateAsync()).ChannelPosts.Values.Should().OnlyContain(p => p.Status == ChannelPostStatus.Scheduled);
+        partner.Processed.Should().BeEmpty();
+
+        var dataDirectory = app.DataDirectory;
+        await app.DisposeAsync();
+        app = ChannelsApp.Start(Settings(partner), dataDirectory);
+
+        var restarted = new PublishingOf(app, publishing.IncidentId);
+        var posts = await restarted.SettledPostsAsync(id);
+        posts.Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        partner.RequestTimes.Should().OnlyContain(t => t >= notBefore.AddMilliseconds(-50), "nothing goes out before its time");
+        partner.Processed.Should().HaveCount(2);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task a_partner_refusing_with_a_client_error_leaves_an_abandoned_post_for_operators()
+    {
+        var publishing = new Publishing(app.Incidents);
+        await publishing.DeclareAsync();
+        partner.Fail(new WebhookReceiver.Fault.Status(410, Message: "subscription cancelled"), new WebhookReceiver.Fault.Status(410, Message: "subscription cancelled"));
+
+        var id = await publishing.PublishAsync(["partner"]);
+        var posts = await publishing.SettledPostsAsync(id);
+
+        posts.Should().OnlyContain(p => p.Status == ChannelPostStatus.Abandoned && p.LastError!.Contains("subscription cancelled"));
+    }
+
+    private sealed class PublishingOf(ChannelsApp app, Guid incidentId)
+    {
+        public async Task<IReadOnlyList<ChannelPostState>> SettledPostsAsync(Guid statementId)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                var state = await app.Incidents.GetAsync(incidentId);
+                var posts = state.ChannelPosts.Values.Where(p => p.StatementId == statementId).ToList();
+                if (posts.All(p => p.Status == ChannelPostStatus.Delivered)) return posts;
+                if (DateTime.UtcNow > deadline) throw new TimeoutException(string.Join(", ", posts.Select(p => p.Status)));
+                await Task.Delay(100);
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RealApp
+{
+    public const string Name = "Real app";
+}

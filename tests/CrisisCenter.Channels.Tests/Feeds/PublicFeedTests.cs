@@ -1,0 +1,136 @@
+using System.ServiceModel.Syndication;
+using System.Text.Json;
+using System.Xml;
+using CrisisCenter.Channels.Feeds;
+using CrisisCenter.Channels.Tests.Fakes;
+using CrisisCenter.Domain;
+
+namespace CrisisCenter.Channels.Tests.Feeds;
+
+public sealed class PublicFeedTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 14, 12, 0, 0, TimeSpan.FromHours(5));
+    private readonly FeedScenario feed = new();
+    private readonly Published incident = new();
+
+    private static SyndicationFeed Parse(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml));
+        return SyndicationFeed.Load(reader);
+    }
+
+    // RSS readers put <description> in Summary, Atom readers put <content> in Content.
+    private static string TextOf(SyndicationItem item) => ((TextSyndicationContent)(item.Summary ?? item.Content)).Text;
+
+    private SyndicationFeed Rss(Language language) => Parse(FeedDocuments.Rss(feed.Documents.Feed(language, feed.Statements.Current.EntriesIn(language))));
+
+    private SyndicationFeed Atom(Language language) => Parse(FeedDocuments.Atom(feed.Documents.Feed(language, feed.Statements.Current.EntriesIn(language))));
+
+    private Guid PublishedAndDelivered(StatementKind kind = StatementKind.Update, Guid? references = null, string topic = "Паводок", int minute = 10)
+    {
+        var seen = incident.Events.ToList();
+        var id = incident.Statement(["website"], kind, references, Published.Text(topic), minute: minute);
+        feed.Feed(incident, seen);
+        feed.Deliver(incident, id, Noon.AddMinutes(minute));
+        return id;
+    }
+
+    [Fact]
+    public void a_statement_appears_in_each_language_once_its_website_post_is_delivered()
+    {
+        var seen = incident.Events.ToList();
+        var id = incident.Statement(["website"]);
+        feed.Feed(incident, seen);
+        Rss(Language.Ru).Items.Should().BeEmpty("publishing schedules posts; the feed shows what was delivered");
+
+        feed.Deliver(incident, id, Noon);
+
+        var ru = Rss(Language.Ru).Items.Single();
+        ru.Title.Text.Should().Be("Паводок: паводок в Алматы");
+        TextOf(ru).Should().Contain("Спасатели работают").And.Contain("Что делать: Держитесь подальше");
+        ru.Links.Single().Uri.Should().Be(new Uri($"https://emergency.example.kz/public/ru/statements/{id:D}"));
+        Atom(Language.Kk).Items.Single().Title.Text.Should().Be("Паводок: Алматыдағы су тасқыны");
+        Rss(Language.En).Items.Should().BeEmpty("the statement has no English text");
+    }
+
+    [Fact]
+    public void entry_ids_are_stable_per_statement_and_language()
+    {
+        var id = PublishedAndDelivered();
+
+        Atom(Language.Ru).Items.Single().Id.Should().Be($"tag:crisiscenter,2026:statement/{id:D}/ru");
+        Rss(Language.Ru).Items.Single().Id.Should().Be($"tag:crisiscenter,2026:statement/{id:D}/ru");
+        Atom(Language.Kk).Items.Single().Id.Should().Be($"tag:crisiscenter,2026:statement/{id:D}/kk");
+    }
+
+    [Fact]
+    public void a_correction_marks_the_original_corrected_and_links_it()
+    {
+        var original = PublishedAndDelivered();
+        var correction = PublishedAndDelivered(StatementKind.Correction, original, "Уточнение", minute: 30);
+
+        var items = Atom(Language.Ru).Items.ToList();
+        items.Should().HaveCount(2);
+        var amended = items.Single(i => i.Id.Contains(original.ToString("D")));
+        amended.Title.Text.Should().StartWith("[Исправлено] ");
+        amended.Categories.Should().Contain(c => c.Name == "corrected" && c.Scheme == FeedDocuments.StatusCategoryScheme);
+        amended.Links.Should().Contain(l => l.RelationshipType == "related" && l.Uri.ToString().Contains(correction.ToString("D")));
+        amended.LastUpdatedTime.Should().Be(Noon.AddMinutes(30));
+        TextOf(amended).Should().Contain("Спасатели работают", "a corrected statement keeps its text");
+        items.Single(i => i.Id.Contains(correction.ToString("D"))).Links
+            .Should().Contain(l => l.RelationshipType == "related" && l.Uri.ToString().Contains(original.ToString("D")));
+    }
+
+    [Fact]
+    public void a_retraction_withdraws_the_text_and_marks_the_entry_retracted()
+    {
+        var original = PublishedAndDelivered();
+        PublishedAndDelivered(StatementKind.Retraction, original, "Отзыв", minute: 30);
+
+        var amended = Rss(Language.Ru).Items.Single(i => i.Id.Contains(original.ToString("D")));
+        amended.Title.Text.Should().StartWith("[Отозвано]").And.NotContain("паводок в Алматы");
+        var text = TextOf(amended);
+        text.Should().NotContain("Спасатели").And.Contain("отозвано");
+        amended.Categories.Should().Contain(c => c.Name == "retracted");
+        var page = StatementPage.Render(feed.Statements.Current.Entries[(original, Language.Ru)]);
+        page.Should().NotContain("Спасатели").And.Contain("data-status=\"retracted\"");
+    }
+
+    [Fact]
+    public void restricted_incidents_never_reach_the_public_feeds()
+    {
+        var restricted = new Published(visibility: Visibility.Restricted);
+        var id = restricted.Statement(["website"]);
+        feed.Feed(restricted);
+        feed.Deliver(restricted, id, Noon);
+
+        feed.Statements.Current.Entries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void the_json_feed_is_version_1_1_with_the_status_extension()
+    {
+        var original = PublishedAndDelivered();
+        PublishedAndDelivered(StatementKind.Correction, original, "Уточнение", minute: 30);
+
+        var bytes = feed.Documents.JsonFeed(Language.Ru, feed.Statements.Current.EntriesIn(Language.Ru), new Uri("https://emergency.example.kz/feeds/ru/feed.json"));
+        using var json = JsonDocument.Parse(bytes);
+        json.RootElement.GetProperty("version").GetString().Should().Be("https://jsonfeed.org/version/1.1");
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        items.Should().HaveCount(2);
+        var amended = items.Single(i => i.GetProperty("id").GetString()!.Contains(original.ToString("D")));
+        amended.GetProperty("_crisiscenter").GetProperty("status").GetString().Should().Be("corrected");
+        DateTimeOffset.Parse(amended.GetProperty("date_modified").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(Noon.AddMinutes(30));
+    }
+
+    [Fact]
+    public void statement_pages_render_text_as_text()
+    {
+        var id = PublishedAndDelivered();
+
+        var page = StatementPage.Render(feed.Statements.Current.Entries[(id, Language.Ru)]);
+
+        page.Should().Contain("&lt;b&gt;&amp;&lt;/b&gt;").And.NotContain("<b>&</b>");
+        page.Should().Contain("<html lang=\"ru\">");
+    }
+}
