@@ -225,6 +225,7 @@ export const messages = {
   "statement.saveRevision": ["Жаңа нұсқа ретінде сақтау", "Сохранить новую редакцию", "Save as a new revision"],
   "statement.reviseVoids": ["Жаңа нұсқа сақталса, бұрынғы бекітулер күшін жояды және мәтін қайта келісілуі керек.", "Новая редакция аннулирует прежние утверждения: текст придётся согласовать заново.", "Saving a new revision voids the approvals so far: the text must be approved again."],
   "statement.submitForApproval": ["Келісуге жіберу", "Отправить на согласование", "Submit for approval"],
+  "statement.noChanges": ["Өзгеріс жоқ: жаңа нұсқа жасалмады.", "Изменений нет: новая редакция не создана.", "Nothing changed: no new revision was made."],
   "statement.saved": ["Сақталды.", "Сохранено.", "Saved."],
   "statement.submitted": ["Келісуге жіберілді.", "Отправлено на согласование.", "Submitted for approval."],
   "statement.newerRevision": ["Басқа біреу {n}-нұсқаны сақтады. Сіздің өзгерістеріңіз әлі сақталмаған.", "Кто-то сохранил редакцию {n}. Ваши изменения ещё не сохранены.", "Someone saved revision {n}. Your changes are not saved yet."],

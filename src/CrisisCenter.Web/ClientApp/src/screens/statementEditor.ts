@@ -211,6 +211,10 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
     }
     if (Object.keys(content()).length === 0) return form.showFieldProblem(`content.${languageTabs.selected()}.headline`, "statement.contentMissing");
     const wasNew = !statement;
+    if (!wasNew && !dirty && !submit) {
+      notice.replaceChildren(h("p", { class: "notice", attrs: { role: "status" } }, tx("statement.noChanges")));
+      return;
+    }
     const id = await saveText();
     dirty = false;
     if (submit) {
