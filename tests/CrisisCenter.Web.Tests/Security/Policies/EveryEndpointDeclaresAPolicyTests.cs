@@ -16,7 +16,8 @@ namespace CrisisCenter.Web.Tests.Security.Policies;
 [Collection(SecurityApp.Collection)]
 public sealed class EveryEndpointDeclaresAPolicyTests(SecurityApp security)
 {
-    /// <summary>Public on purpose: signing in, the API description, health probes.</summary>
+    /// <summary>Public on purpose: signing in, the API description, health probes, and the public feeds and
+    /// statement pages (they show only published statements of normal-visibility incidents).</summary>
     private static readonly HashSet<string> PublicRoutes = new(StringComparer.Ordinal)
     {
         "POST /api/auth/login",
@@ -29,6 +30,12 @@ public sealed class EveryEndpointDeclaresAPolicyTests(SecurityApp security)
         "GET /scalar/favicon.svg",
         "* /health/live",
         "* /health/ready",
+        "GET /feeds/{language}/rss.xml",
+        "GET /feeds/{language}/atom.xml",
+        "GET /feeds/{language}/feed.json",
+        "GET /public/{language}/statements/{statementId:guid}",
+        "GET /cap/index.atom",
+        "GET /cap/messages/{statementId:guid}.xml",
     };
 
     private IReadOnlyList<RouteEndpoint> Endpoints =>
