@@ -17,7 +17,9 @@ public static class AuthApi
             .ToDictionary();
     }
 
-    public sealed record Me(string UserId, string UserName, string DisplayName, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode);
+    /// <summary>The signed-in user; <paramref name="CanLogRegionalUpdates"/> tells the dashboard whether to offer an
+    /// observer the situation-update form for their region.</summary>
+    public sealed record Me(string UserId, string UserName, string DisplayName, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode, bool CanLogRegionalUpdates = false);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
@@ -64,5 +66,5 @@ public static class AuthApi
     private static ProblemHttpResult InvalidCredentials() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is disabled or locked for a while after repeated failures.");
 
-    private static Me ToMe(UserAccount a) => new(a.UserId, a.UserName, a.DisplayName, a.AgencyCode, [.. a.Roles.Order(StringComparer.Ordinal)], a.RegionCode);
+    private static Me ToMe(UserAccount a) => new(a.UserId, a.UserName, a.DisplayName, a.AgencyCode, [.. a.Roles.Order(StringComparer.Ordinal)], a.RegionCode, a.CanLogRegionalUpdates);
 }

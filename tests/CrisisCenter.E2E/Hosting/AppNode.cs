@@ -1,0 +1,25 @@
+namespace CrisisCenter.E2E.Hosting;
+
+/// <summary>One web node's settings: its data directory (possibly shared with another node), HTTP URL, silo ports.</summary>
+public sealed record AppNode(string DataDirectory, int HttpPort, int SiloPort, int GatewayPort, string ClusterId)
+{
+    public static AppNode Create(string dataDirectory) =>
+        new(dataDirectory, FreePort.Next(), FreePort.Next(), FreePort.Next(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>Another node on the same store: own ports and its own (single-silo) cluster.</summary>
+    public AppNode Sibling() => Create(DataDirectory);
+
+    public Uri BaseAddress => new($"http://localhost:{HttpPort}");
+
+    /// <summary>The configuration the app reads, as environment variables (the CLI verbs take no --key=value options).</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "E2E",
+        ["CrisisCenter__DataDirectory"] = DataDirectory,
+        ["CrisisCenter__SeedDemo"] = "false",
+        ["Orleans__SiloPort"] = SiloPort.ToString(),
+        ["Orleans__GatewayPort"] = GatewayPort.ToString(),
+        ["Orleans__ClusterId"] = ClusterId,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+}
