@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CrisisCenter.Application.Streams;
 using CrisisCenter.EventStore;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,15 +21,13 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
     public const int FailuresBeforeLockout = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly ConcurrentDictionary<string, UserAccount> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idByUserName = new(StringComparer.OrdinalIgnoreCase);
     // Failures since the last success, per account, on this node: only reaching the threshold is a fact worth
     // storing (AccountLockedOut), which every node then honours.
     private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _catchUp = new(1, 1);
-    private long? _revision;
+    private readonly StreamFold<AccountEvent> _facts = new(store, Stream, AccountEventTypes.ByName);
 
     public async Task<UserAccount?> FindByUserNameAsync(string userName, CancellationToken ct = default)
     {
@@ -115,35 +114,10 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
         await AppendAsync(new AccountPasswordChanged(userId, _hasher.HashPassword(null!, newPassword), NewStamp(), by, clock.GetUtcNow()), ct);
     }
 
-    private async Task AppendAsync(AccountEvent e, CancellationToken ct)
-    {
-        var type = AccountEventTypes.NameOf(e.GetType());
-        var data = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), Json);
-        var metadata = new EventMetadata { ActorId = e.By, CommandId = Guid.NewGuid() };
-        await store.AppendAsync(Stream, ExpectedRevision.FromLastRevision(_revision), [new EventData(Guid.NewGuid(), type, data, metadata)], ct);
-        await CatchUpAsync(ct);
-    }
+    private Task AppendAsync(AccountEvent e, CancellationToken ct) => _facts.AppendAsync(e, e.By, Apply, ct);
 
-    /// <summary>Applies the directory events stored since the last one seen.</summary>
-    public async Task CatchUpAsync(CancellationToken ct = default)
-    {
-        await _catchUp.WaitAsync(ct);
-        try
-        {
-            var from = _revision is { } r ? r + 1 : 0;
-            await foreach (var recorded in store.ReadStreamAsync(Stream, from, ReadDirection.Forwards, long.MaxValue, ct))
-            {
-                if (AccountEventTypes.ByName.TryGetValue(recorded.Type, out var type)
-                    && JsonSerializer.Deserialize(recorded.Data.Span, type, Json) is AccountEvent e)
-                    Apply(e);
-                _revision = recorded.Revision;
-            }
-        }
-        finally
-        {
-            _catchUp.Release();
-        }
-    }
+    /// <summary>Applies the facts stored since the last one seen (by this node or another).</summary>
+    public Task CatchUpAsync(CancellationToken ct = default) => _facts.CatchUpAsync(Apply, ct);
 
     private void Apply(AccountEvent e)
     {

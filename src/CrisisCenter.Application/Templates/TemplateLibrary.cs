@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CrisisCenter.Application.Streams;
 using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Serialization;
 
@@ -16,8 +17,7 @@ public sealed class TemplateLibrary(IEventStore store, TimeProvider clock)
     private const int Attempts = 4;
 
     private readonly ConcurrentDictionary<Guid, StatementTemplate> _byId = new();
-    private readonly SemaphoreSlim _catchUp = new(1, 1);
-    private long? _revision;
+    private readonly StreamFold<TemplateEvent> _facts = new(store, Stream, TemplateEventTypes.ByName);
 
     public async Task<IReadOnlyList<StatementTemplate>> ListAsync(CancellationToken ct = default)
     {
@@ -86,35 +86,10 @@ public sealed class TemplateLibrary(IEventStore store, TimeProvider clock)
         }
     }
 
-    private async Task AppendAsync(TemplateEvent e, CancellationToken ct)
-    {
-        var type = TemplateEventTypes.NameOf(e.GetType());
-        var data = JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), DomainJson.Options);
-        var metadata = new EventMetadata { ActorId = e.By, CommandId = Guid.NewGuid() };
-        await store.AppendAsync(Stream, ExpectedRevision.FromLastRevision(_revision), [new EventData(Guid.NewGuid(), type, data, metadata)], ct);
-        await CatchUpAsync(ct);
-    }
+    private Task AppendAsync(TemplateEvent e, CancellationToken ct) => _facts.AppendAsync(e, e.By, Apply, ct);
 
-    /// <summary>Applies the template events stored since the last one seen.</summary>
-    public async Task CatchUpAsync(CancellationToken ct = default)
-    {
-        await _catchUp.WaitAsync(ct);
-        try
-        {
-            var from = _revision is { } r ? r + 1 : 0;
-            await foreach (var recorded in store.ReadStreamAsync(Stream, from, ReadDirection.Forwards, long.MaxValue, ct))
-            {
-                if (TemplateEventTypes.ByName.TryGetValue(recorded.Type, out var type)
-                    && JsonSerializer.Deserialize(recorded.Data.Span, type, DomainJson.Options) is TemplateEvent e)
-                    Apply(e);
-                _revision = recorded.Revision;
-            }
-        }
-        finally
-        {
-            _catchUp.Release();
-        }
-    }
+    /// <summary>Applies the facts stored since the last one seen (by this node or another).</summary>
+    public Task CatchUpAsync(CancellationToken ct = default) => _facts.CatchUpAsync(Apply, ct);
 
     private void Apply(TemplateEvent e)
     {
