@@ -20,7 +20,8 @@ public sealed class ConcurrentReadersTests
         var readersStarted = 0;
         var allReading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        // Dedicated threads: busy readers on the thread pool of a 2-core machine wait for thread injection.
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Factory.StartNew(() =>
         {
             var reads = 0;
             do
@@ -44,9 +45,9 @@ public sealed class ConcurrentReadersTests
             while (!done.IsCancellationRequested);
 
             return reads;
-        })).ToList();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToList();
 
-        await Task.WhenAny(allReading.Task, Task.WhenAll(readers)).WaitAsync(RunningProjections.Patience); // a failing reader ends the wait too
+        await Task.WhenAny([allReading.Task, .. readers]).WaitAsync(RunningProjections.Patience); // a failing reader ends the wait too
         readers.Where(r => r.IsFaulted).Select(r => r.Exception!.InnerException!.Message).Should().BeEmpty();
         for (var round = 0; round < 25; round++)
         {
