@@ -17,7 +17,8 @@ import { incidentHeader } from "../ui/incidentHeader";
 import { kpiStrip } from "../ui/kpiStrip";
 import { statementListItem } from "../ui/statementSummary";
 import { timelineList } from "../ui/timelineList";
-import { isAbort, ScreenScope, type Screen } from "./screen";
+import { loadIncidentOrShowProblem } from "./incidentLoad";
+import { ScreenScope, type Screen } from "./screen";
 
 export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
   const scope = new ScreenScope();
@@ -26,15 +27,8 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
   let title = "";
 
   void (async () => {
-    let detail: IncidentDetail;
-    try {
-      detail = await live.load();
-    } catch (error) {
-      if (isAbort(error)) return;
-      replaceChildren(element, alertBox(error));
-      element.removeAttribute("aria-busy");
-      return;
-    }
+    const detail = await loadIncidentOrShowProblem(live, element);
+    if (!detail) return;
     title = `${detail.code} ${detail.title}`;
     document.title = `${title} — ${t("app.name")}`;
     const headingId = uniqueId("incident-title");

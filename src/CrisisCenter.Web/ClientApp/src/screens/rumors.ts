@@ -11,10 +11,11 @@ import { rumorStatusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, safeExternalLink, uniqueId, type Child } from "../ui/dom";
 import { keepingFocus } from "../ui/focus";
 import { feedStatus } from "../ui/feedStatus";
-import { alertBox, FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
+import { FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
 import { headlineOf } from "../ui/statementSummary";
-import { isAbort, ScreenScope, type Screen } from "./screen";
+import { loadIncidentOrShowProblem } from "./incidentLoad";
+import { ScreenScope, type Screen } from "./screen";
 
 export function rumorsScreen(hub: TimelineHub, incidentId: string): Screen {
   const scope = new ScreenScope();
@@ -23,15 +24,8 @@ export function rumorsScreen(hub: TimelineHub, incidentId: string): Screen {
   let title = "";
 
   void (async () => {
-    let detail: IncidentDetail;
-    try {
-      detail = await live.load();
-    } catch (error) {
-      if (isAbort(error)) return;
-      replaceChildren(element, alertBox(error));
-      element.removeAttribute("aria-busy");
-      return;
-    }
+    const detail = await loadIncidentOrShowProblem(live, element);
+    if (!detail) return;
     title = `${t("rumors.title")} — ${detail.code}`;
     document.title = `${title} — ${t("app.name")}`;
     const headingId = uniqueId("incident-title");

@@ -20,7 +20,8 @@ import { incidentHeader } from "../ui/incidentHeader";
 import { revisionComparer } from "../ui/revisionDiff";
 import { headlineOf } from "../ui/statementSummary";
 import { tabs } from "../ui/tabs";
-import { isAbort, ScreenScope, type Screen } from "./screen";
+import { loadIncidentOrShowProblem } from "./incidentLoad";
+import { ScreenScope, type Screen } from "./screen";
 
 export interface EditorRoute {
   incidentId: string;
@@ -41,15 +42,8 @@ export function statementEditorScreen(hub: TimelineHub, route: EditorRoute): Scr
   let title = "";
 
   void (async () => {
-    let detail: IncidentDetail;
-    try {
-      detail = await live.load();
-    } catch (error) {
-      if (isAbort(error)) return;
-      replaceChildren(element, alertBox(error));
-      element.removeAttribute("aria-busy");
-      return;
-    }
+    const detail = await loadIncidentOrShowProblem(live, element);
+    if (!detail) return;
     const find = (d: IncidentDetail) => (route.statementId ? d.statements.find((s) => s.id === route.statementId) ?? null : null);
     let statement = find(detail);
     if (route.statementId && !statement) {
