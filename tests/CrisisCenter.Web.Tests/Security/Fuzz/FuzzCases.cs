@@ -52,7 +52,7 @@ public static class FuzzCases
     public static FuzzRequest Refused(FuzzWorld world, int[] numbers)
     {
         var choices = new Choices(numbers);
-        var target = choices.Pick(world.Targets);
+        var target = choices.Chance(3) ? choices.Pick(world.Targets) : choices.Pick(world.ApiTargets);
         var caller = choices.Pick(world.Callers);
         var defects = new List<string>();
         if (target.Mutates && !target.IsHub)

@@ -20,6 +20,9 @@ public sealed record FuzzTarget(string Method, RoutePattern Route, Type? Body, I
 {
     public bool Mutates => Method is not ("GET" or "HEAD" or "OPTIONS");
 
+    /// <summary>The framework's API-description tooling: the OpenAPI document and the Scalar reference.</summary>
+    public bool IsTooling => Route.RawText!.TrimStart('/') is var path && (path.StartsWith("openapi/", StringComparison.Ordinal) || path.StartsWith("scalar", StringComparison.Ordinal));
+
     public bool HasGuidRouteValue => Route.Parameters.Any(IsGuid);
 
     public static bool IsGuid(RoutePatternParameterPart parameter) =>

@@ -28,6 +28,11 @@ public sealed class FuzzWorld : IAsyncLifetime
     public IReadOnlyList<FuzzTarget> Targets { get; private set; } = [];
     public IReadOnlyList<FuzzTarget> MutatingTargets { get; private set; } = [];
 
+    /// <summary>The targets without the framework's API-description tooling (the OpenAPI document and the Scalar
+    /// reference): building the document per request costs more than the rest of the API together, so the fuzz
+    /// aims there only now and then.</summary>
+    public IReadOnlyList<FuzzTarget> ApiTargets { get; private set; } = [];
+
     /// <summary>User names of the signed-in callers, and null for an anonymous one.</summary>
     public IReadOnlyList<string?> Callers { get; } = [null, .. Callers_.Select(m => m.UserName)];
     public IReadOnlyList<string> SignedInCallers { get; } = [.. Callers_.Select(m => m.UserName)];
@@ -69,6 +74,7 @@ public sealed class FuzzWorld : IAsyncLifetime
 
         Targets = FuzzTarget.From(App.Services.GetRequiredService<EndpointDataSource>());
         MutatingTargets = [.. Targets.Where(t => t.Mutates && !t.IsHub)];
+        ApiTargets = [.. Targets.Where(t => !t.IsTooling)];
     }
 
     /// <summary>A well-formed value for a route parameter, by its name; a new parameter name gets a placeholder.</summary>
