@@ -17,8 +17,9 @@ public sealed record FuzzRequest(
         {
             message.Content = new ByteArrayContent(Body);
             // Kestrel answers a body over its limit, or a request line it refuses, without reading the body and then
-            // closes the connection: a large body waits for the go-ahead instead of racing into the closed socket.
-            if (Body.Length > 16 * 1024) message.Headers.ExpectContinue = true;
+            // closes the connection: the body waits for the go-ahead instead of racing into the closed socket (where
+            // the connection reset could swallow the answer).
+            message.Headers.ExpectContinue = true;
             message.Content.Headers.ContentType = null;
             if (ContentType is not null) message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
         }

@@ -129,7 +129,7 @@ public sealed class FuzzWorld : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>Large bodies go with Expect: 100-continue (see <see cref="FuzzRequest.ToMessage"/>): the client waits
+    /// <summary>Bodies go with Expect: 100-continue (see <see cref="FuzzRequest.ToMessage"/>): the client waits
     /// for the server's go-ahead however loaded the machine is, so a body the server refuses unread is never half-sent
     /// into a closed connection.</summary>
     private HttpClient NewClient(System.Net.Http.Headers.AuthenticationHeaderValue? token)
