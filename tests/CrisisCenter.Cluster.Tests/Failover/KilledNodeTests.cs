@@ -80,7 +80,7 @@ public sealed class KilledNodeTests(ITestOutputHelper output)
         await budget.Within(running, "the last commands in flight");
 
         var sent = load.Sent.ToList();
-        PrintFailover(sent, incidents, killedAt);
+        var unavailable = PrintFailover(sent, incidents, killedAt);
         sent.Where(c => c.Refused is not null).Should().BeEmpty("no command of this load breaks a rule: each is a plain situation update");
         sent.Where(c => c.Acknowledged is null).Select(c => $"{c.IdempotencyKey}: {string.Join(" | ", c.Attempts.Select(a => a.Answer))}")
             .Should().BeEmpty("every command was retried with its Idempotency-Key until the survivor acknowledged it (within the budget)");
@@ -97,6 +97,7 @@ public sealed class KilledNodeTests(ITestOutputHelper output)
             "every follower to catch up with the store",
             () => FollowerLag(followers, streams));
         AssertFollowersSawTheStore(followers, streams);
+        unavailable.Should().BePositive("the killed node hosted some of the busy incidents' grains, so commands to them failed until they reactivated on the survivor");
         victimsFollowers.Should().OnlyContain(f => f.Node == survivor && f.Reconnects >= 1,
             "the dead node's followers reconnected to the survivor and resumed there");
         output.WriteLine($"  {followers.Count} followers ({victimsFollowers.Count} moved to the survivor) hold exactly the store's {streams.Values.Sum(s => s.Count)} events of their incidents, gap-free and duplicate-free, after {Seconds(budget.PhaseElapsed)}");
@@ -133,7 +134,8 @@ public sealed class KilledNodeTests(ITestOutputHelper output)
         return followers;
     }
 
-    private void PrintFailover(List<SentCommand> sent, IReadOnlyList<Guid> incidents, TimeSpan killedAt)
+    /// <summary>Prints the failover figures; returns how many incidents were unavailable after the kill.</summary>
+    private int PrintFailover(List<SentCommand> sent, IReadOnlyList<Guid> incidents, TimeSpan killedAt)
     {
         var retried = sent.Where(c => c.WasRetried).ToList();
         var answeredDuplicate = retried.Count(c => c.Acknowledged?.Answer.Duplicate == true);
@@ -147,13 +149,23 @@ public sealed class KilledNodeTests(ITestOutputHelper output)
             .ToList();
         output.WriteLine($"  commands: {sent.Count} sent, {sent.Count(c => c.Acknowledged is not null)} acknowledged, {retried.Count} retried with their Idempotency-Key ({answeredDuplicate} of them answered as duplicates: stored by the dead node before it could answer)");
         output.WriteLine($"  failed attempts: {string.Join(", ", sent.SelectMany(c => c.Attempts).Where(a => !a.Answer.IsSuccess).GroupBy(a => a.Answer.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : "no answer").Select(g => $"{g.Key} x{g.Count()}"))}");
+        foreach (var failure in sent.SelectMany(c => c.Attempts).Where(a => !a.Answer.IsSuccess).Select(a => Shorten(a.Answer.ToString(), 300)).Distinct().Take(3))
+            output.WriteLine($"    e.g. {failure}");
+        // Every command sent after the kill, from its first attempt to its acknowledgement (retries included).
+        var afterKill = sent.Where(c => c.Attempts.Count > 0 && c.Attempts[0].Started > killedAt && c.Acknowledged is not null)
+            .Select(c => c.Acknowledged!.Ended - c.Attempts[0].Started).Order().ToList();
+        if (afterKill.Count > 0)
+            output.WriteLine($"  commands sent after the kill: {afterKill.Count}, acknowledged after median {Seconds(afterKill[afterKill.Count / 2])}, slowest {Seconds(afterKill[^1])} (retries included)");
         if (recoveries.Count == 0)
         {
-            output.WriteLine("  FAILOVER: no incident's command failed after the kill (the dead node held none of the busy incidents)");
-            return;
+            output.WriteLine("  FAILOVER: no incident's command failed after the kill");
+            return 0;
         }
         output.WriteLine($"  FAILOVER: {recoveries.Count} incidents were unavailable after the kill; commands to them succeeded again after median {Seconds(recoveries[recoveries.Count / 2])}, max {Seconds(recoveries[^1])} (from the kill)");
+        return recoveries.Count;
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 
     private static void AssertEveryAcknowledgedCommandStoredOnce(List<SentCommand> sent, IReadOnlyList<StoredEvent> stored)
     {

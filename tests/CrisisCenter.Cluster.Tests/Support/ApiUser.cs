@@ -35,6 +35,7 @@ public sealed class ApiUser : IDisposable
     {
         User = user;
         Token = token;
+        UserId = "";
         // One client for every node: requests carry absolute URLs. No pooled connection outlives a killed node for
         // long: a reset connection fails its request, which the caller retries.
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30), MaxConnectionsPerServer = 64 })
@@ -48,6 +49,9 @@ public sealed class ApiUser : IDisposable
 
     public string Token { get; }
 
+    /// <summary>The id the store's metadata and events name the user by (from GET /api/auth/me).</summary>
+    public string UserId { get; private set; }
+
     public static async Task<ApiUser> SignInAsync(RunningApp node, TestUser user)
     {
         using var anonymous = new HttpClient { BaseAddress = node.BaseAddress, Timeout = RequestTimeout };
@@ -55,14 +59,26 @@ public sealed class ApiUser : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Signing in {user.UserName} at {node.BaseAddress} answered {(int)response.StatusCode}: {text}");
         var token = JsonDocument.Parse(text).RootElement.GetProperty("accessToken").GetString()!;
-        return new ApiUser(user, token);
+        var signedIn = new ApiUser(user, token);
+        try
+        {
+            signedIn.UserId = (await signedIn.GetAsync(node, "/api/auth/me")).GetProperty("userId").GetString()!;
+        }
+        catch
+        {
+            signedIn.Dispose();
+            throw;
+        }
+        return signedIn;
     }
 
-    /// <summary>POSTs a command with an Idempotency-Key; never throws for an HTTP or network failure.</summary>
-    public async Task<CommandAnswer> SendAsync(RunningApp node, string path, object body, string idempotencyKey, CancellationToken cancellationToken = default)
+    /// <summary>POSTs a command with an Idempotency-Key (and If-Match: the incident revision the sender saw, if
+    /// given); never throws for an HTTP or network failure.</summary>
+    public async Task<CommandAnswer> SendAsync(RunningApp node, string path, object body, string idempotencyKey, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.BaseAddress, path)) { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", $"\"{ifMatch}\"");
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken);

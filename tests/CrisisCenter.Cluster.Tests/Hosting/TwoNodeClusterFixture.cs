@@ -1,0 +1,68 @@
+using CrisisCenter.Cluster.Tests.Support;
+using CrisisCenter.E2E.Hosting;
+using CrisisCenter.Web.Tests.Hosting;
+
+namespace CrisisCenter.Cluster.Tests.Hosting;
+
+/// <summary>
+/// Two nodes shared by the concurrency tests (starting a cluster costs half a minute on a loaded machine). Tests may add
+/// and stop further nodes but leave the first two running. Without redis-server nothing starts and the tests skip.
+/// </summary>
+public sealed class TwoNodeClusterFixture : IAsyncLifetime
+{
+    public static readonly TestUser Admin = new("admin.cluster", "Aigerim Admin", "Admin", "MES");
+    public static readonly TestUser PressOfficer = new("press.cluster", "Dana Abenova", "PressOfficer", "MES");
+
+    private readonly SemaphoreSlim _approversGate = new(1);
+    private readonly List<ApiUser> _approvers = [];
+
+    public ClusterUnderTest? Cluster { get; private set; }
+
+    public RunningApp NodeA => Cluster!.Nodes[0];
+
+    public RunningApp NodeB => Cluster!.Nodes[1];
+
+    public async Task InitializeAsync()
+    {
+        if (RedisServer.Binary is null) return;
+        Cluster = await ClusterUnderTest.StartAsync(2, [Admin, PressOfficer]);
+    }
+
+    /// <summary><paramref name="count"/> approvers of MES (the press officer's agency), created by the admin through
+    /// POST /api/users and signed in.</summary>
+    public async Task<IReadOnlyList<ApiUser>> ApproversAsync(int count)
+    {
+        await _approversGate.WaitAsync();
+        try
+        {
+            if (_approvers.Count >= count) return _approvers.Take(count).ToList();
+            using var admin = await ApiUser.SignInAsync(NodeA, Admin);
+            for (var i = _approvers.Count; i < count; i++)
+            {
+                var approver = new TestUser($"approver{i:D2}.cluster", $"Approver {i:D2}", "Approver", "MES");
+                var created = await admin.SendAsync(NodeA, "/api/users", new
+                {
+                    userName = approver.UserName,
+                    displayName = approver.DisplayName,
+                    password = TestUser.Password,
+                    agencyCode = approver.AgencyCode,
+                    roles = new[] { approver.Role },
+                }, $"create-{approver.UserName}");
+                if (!created.IsSuccess) throw new InvalidOperationException($"Creating {approver.UserName} answered {created}");
+                _approvers.Add(await ApiUser.SignInAsync(i % 2 == 0 ? NodeA : NodeB, approver));
+            }
+            return [.. _approvers];
+        }
+        finally
+        {
+            _approversGate.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var approver in _approvers) approver.Dispose();
+        if (Cluster is not null) await Cluster.DisposeAsync();
+        _approversGate.Dispose();
+    }
+}
