@@ -11,22 +11,22 @@ namespace CrisisCenter.Cluster.Tests.Concurrency;
 /// (four eyes; nobody counts twice), so out of 50 simultaneous approvals of one revision exactly two are recorded.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ParallelApprovalTests(TwoNodeClusterFixture fixture, ITestOutputHelper output) : IClassFixture<TwoNodeClusterFixture>
+public sealed class ParallelApprovalTests(ThreeNodeClusterFixture fixture, ITestOutputHelper output) : IClassFixture<ThreeNodeClusterFixture>
 {
     private const int Approvals = 50;
-    private const int Approvers = 10;
+    private const int Approvers = 5;
     private const int RequiredForSevere = 2;
 
     [SkippableFact]
     public async Task fifty_parallel_approvals_of_one_revision_record_exactly_the_two_distinct_approvals_a_severe_incident_requires()
     {
         Skip.If(RedisServer.Binary is null, RedisServer.MissingReason);
-        var budget = new TestBudget(TimeSpan.FromSeconds(120), output);
+        var budget = new TestBudget(TimeSpan.FromSeconds(150), output);
         var nodes = new[] { fixture.NodeA, fixture.NodeB };
 
         budget.Phase($"{Approvers} approvers of MES; a Severe incident with a statement in review");
         var approvers = await budget.Within(fixture.ApproversAsync(Approvers), "creating the approvers");
-        using var press = await budget.Within(ApiUser.SignInAsync(fixture.NodeA, TwoNodeClusterFixture.PressOfficer), "signing in");
+        using var press = await budget.Within(ApiUser.SignInAsync(fixture.NodeA, ThreeNodeClusterFixture.PressOfficer), "signing in");
         var declared = await press.SendAsync(fixture.NodeB, "/api/incidents", Incidents.Declaration("Approvals " + Guid.NewGuid().ToString("N")[..6], severity: "Severe"), "declare-" + Guid.NewGuid());
         declared.IsSuccess.Should().BeTrue(declared.ToString());
         var incidentId = declared.Body!.Value.GetProperty("incidentId").GetGuid();

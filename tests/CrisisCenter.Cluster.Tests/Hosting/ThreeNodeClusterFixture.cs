@@ -5,10 +5,11 @@ using CrisisCenter.Web.Tests.Hosting;
 namespace CrisisCenter.Cluster.Tests.Hosting;
 
 /// <summary>
-/// Two nodes shared by the concurrency tests (starting a cluster costs half a minute on a loaded machine). Tests may add
-/// and stop further nodes but leave the first two running. Without redis-server nothing starts and the tests skip.
+/// Three nodes shared by the concurrency tests (starting app processes costs most of their time on a loaded machine,
+/// so all three start side by side once). Nodes A and B stay up; node C may be stopped by a test (a membership
+/// change). Without redis-server nothing starts and the tests skip.
 /// </summary>
-public sealed class TwoNodeClusterFixture : IAsyncLifetime
+public sealed class ThreeNodeClusterFixture : IAsyncLifetime
 {
     public static readonly TestUser Admin = new("admin.cluster", "Aigerim Admin", "Admin", "MES");
     public static readonly TestUser PressOfficer = new("press.cluster", "Dana Abenova", "PressOfficer", "MES");
@@ -22,10 +23,13 @@ public sealed class TwoNodeClusterFixture : IAsyncLifetime
 
     public RunningApp NodeB => Cluster!.Nodes[1];
 
+    /// <summary>The node a test may stop.</summary>
+    public RunningApp NodeC => Cluster!.Nodes[2];
+
     public async Task InitializeAsync()
     {
         if (RedisServer.Binary is null) return;
-        Cluster = await ClusterUnderTest.StartAsync(2, [Admin, PressOfficer]);
+        Cluster = await ClusterUnderTest.StartAsync(3, [Admin, PressOfficer]);
     }
 
     /// <summary><paramref name="count"/> approvers of MES (the press officer's agency), created by the admin through
