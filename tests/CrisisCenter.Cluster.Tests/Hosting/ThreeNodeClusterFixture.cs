@@ -29,7 +29,19 @@ public sealed class ThreeNodeClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (RedisServer.Binary is null) return;
-        Cluster = await ClusterUnderTest.StartAsync(3, [Admin, PressOfficer]);
+        // One CLI run (a process start) for the admin; everyone else is created through the API.
+        Cluster = await ClusterUnderTest.StartAsync(3, [Admin]);
+        try
+        {
+            using var admin = await ApiUser.SignInAsync(NodeA, Admin);
+            await CreateAsync(admin, PressOfficer);
+        }
+        catch
+        {
+            await Cluster.DisposeAsync();
+            Cluster = null;
+            throw;
+        }
     }
 
     /// <summary><paramref name="count"/> approvers of MES (the press officer's agency), created by the admin through
@@ -41,26 +53,37 @@ public sealed class ThreeNodeClusterFixture : IAsyncLifetime
         {
             if (_approvers.Count >= count) return _approvers.Take(count).ToList();
             using var admin = await ApiUser.SignInAsync(NodeA, Admin);
+            var created = new List<TestUser>();
             for (var i = _approvers.Count; i < count; i++)
             {
+                // One after another: every account is an append to the one user-directory stream.
                 var approver = new TestUser($"approver{i:D2}.cluster", $"Approver {i:D2}", "Approver", "MES");
-                var created = await admin.SendAsync(NodeA, "/api/users", new
-                {
-                    userName = approver.UserName,
-                    displayName = approver.DisplayName,
-                    password = TestUser.Password,
-                    agencyCode = approver.AgencyCode,
-                    roles = new[] { approver.Role },
-                }, $"create-{approver.UserName}");
-                if (!created.IsSuccess) throw new InvalidOperationException($"Creating {approver.UserName} answered {created}");
-                _approvers.Add(await ApiUser.SignInAsync(i % 2 == 0 ? NodeA : NodeB, approver));
+                await CreateAsync(admin, approver);
+                created.Add(approver);
             }
+            // Signing in (password hashing, the slow part on a loaded machine) side by side, where they were created;
+            // their tokens work on every node (the tests send through both).
+            var added = await Task.WhenAll(created.Select(approver => ApiUser.SignInAsync(NodeA, approver)));
+            _approvers.AddRange(added);
             return [.. _approvers];
         }
         finally
         {
             _approversGate.Release();
         }
+    }
+
+    private async Task CreateAsync(ApiUser admin, TestUser user)
+    {
+        var created = await admin.SendAsync(NodeA, "/api/users", new
+        {
+            userName = user.UserName,
+            displayName = user.DisplayName,
+            password = TestUser.Password,
+            agencyCode = user.AgencyCode,
+            roles = new[] { user.Role },
+        }, $"create-{user.UserName}");
+        if (!created.IsSuccess) throw new InvalidOperationException($"Creating {user.UserName} answered {created}");
     }
 
     public async Task DisposeAsync()
