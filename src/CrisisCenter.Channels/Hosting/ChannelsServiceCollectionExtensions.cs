@@ -3,6 +3,7 @@ using CrisisCenter.Channels.Cap;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Channels.Feeds;
+using CrisisCenter.Channels.Telegram;
 using CrisisCenter.Channels.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,21 +29,25 @@ public static class ChannelsServiceCollectionExtensions
                 "Channels:Dispatch needs MaxAttempts >= 1, a positive BaseDelay, MaxDelay >= BaseDelay and a positive AttemptTimeout.")
             .Validate(options => options.Targets.All(target => target.Value.Kind != ChannelKind.Webhook || (target.Value.Url is { IsAbsoluteUri: true } && !string.IsNullOrEmpty(target.Value.Secret))),
                 "Every webhook channel under Channels:Targets needs an absolute Url and a Secret.")
+            .Validate(options => options.Targets.Values.All(TelegramTargetValidation.IsValid), TelegramTargetValidation.Message)
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.Cap);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(TelegramAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IChannelTargets, ConfiguredChannelTargets>();
         services.AddSingleton<WebhookAdapter>();
         services.AddSingleton<FeedAdapter>();
         services.AddSingleton<CapAdapter>();
+        services.AddSingleton<TelegramAdapter>();
         services.AddSingleton(provider => new ChannelAdapters(new Dictionary<ChannelKind, IChannelAdapter>
         {
             [ChannelKind.Feed] = provider.GetRequiredService<FeedAdapter>(),
             [ChannelKind.Cap] = provider.GetRequiredService<CapAdapter>(),
             [ChannelKind.Webhook] = provider.GetRequiredService<WebhookAdapter>(),
+            [ChannelKind.Telegram] = provider.GetRequiredService<TelegramAdapter>(),
         }));
         services.AddSingleton<IIncidentGateway, IncidentGrainGateway>();
         services.AddSingleton<ChannelPostDelivery>();
