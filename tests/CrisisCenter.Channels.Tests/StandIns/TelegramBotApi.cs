@@ -35,7 +35,9 @@ public sealed class TelegramBotApi : IAsyncDisposable
     /// <summary>The Bot API base URL, to configure as the target's ApiBaseUrl.</summary>
     public Uri BaseUrl => server!.Address;
 
-    public int Unauthorized { get; private set; }
+    private int unauthorized;
+
+    public int Unauthorized => unauthorized;
     public int NotModifiedAnswers { get; private set; }
     public int RefusedTexts { get; private set; }
 
@@ -64,7 +66,7 @@ public sealed class TelegramBotApi : IAsyncDisposable
     {
         if (token != Token)
         {
-            Unauthorized++;
+            Interlocked.Increment(ref unauthorized);
             await ErrorAsync(http, 401, "Unauthorized");
             return;
         }
@@ -109,6 +111,12 @@ public sealed class TelegramBotApi : IAsyncDisposable
             var next = faults.FindIndex(f => f.Method is null || string.Equals(f.Method, method, StringComparison.OrdinalIgnoreCase));
             if (next < 0) return null;
             var fault = faults[next];
+            if (fault.After > 0)
+            {
+                faults[next] = fault with { After = fault.After - 1 };
+                return null;
+            }
+
             faults.RemoveAt(next);
             return fault;
         }
@@ -301,9 +309,12 @@ public sealed class TelegramBotApi : IAsyncDisposable
         public List<string> History { get; } = [];
     }
 
-    /// <summary>Faults apply, in order, to the next request of their method (any method when null).</summary>
+    /// <summary>Faults apply, in order, to the next request of their method (any method when null), after letting
+    /// <see cref="After"/> such requests through.</summary>
     public abstract record Fault(string? Method)
     {
+        public int After { get; init; }
+
         public sealed record Status(int Code, string Description, int? RetryAfter = null, string? Method = null) : Fault(Method);
 
         public sealed record Reset(string? Method = null) : Fault(Method);

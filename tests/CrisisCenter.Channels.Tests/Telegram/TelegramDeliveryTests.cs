@@ -99,6 +99,38 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_later_part_told_to_wait_waits_in_place_so_earlier_parts_are_not_repeated()
+    {
+        var statement = incident.Statement([ChannelCode], content: Content(LongBody()));
+        var harness = Harness();
+        api.Fail(new Fault.Status(429, "Too Many Requests: retry after 1", RetryAfter: 1, Method: "sendMessage") { After = 1 });
+
+        (await harness.DeliverAsync(incident, PostOf(statement, Language.Ru).PostId)).Outcome.Should().Be("Delivered");
+
+        var messages = api.MessagesIn(Ru.Id);
+        messages.Select(m => m.Id).Should().Equal(Enumerable.Range(1, messages.Count), "each part went out once");
+        harness.Incidents.EventsOf<ChannelPostFailed>(incident.IncidentId).Should().BeEmpty();
+        harness.Incidents.EventsOf<ChannelPostDelivered>(incident.IncidentId).Single().Attempt.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task a_later_part_refused_for_good_leaves_the_post_uncertain_with_the_parts_that_went_out()
+    {
+        var statement = incident.Statement([ChannelCode], content: Content(LongBody()));
+        var harness = Harness();
+        api.Fail(new Fault.Status(403, "Forbidden: bot was kicked from the channel chat", Method: "sendMessage") { After = 1 });
+
+        (await harness.DeliverAsync(incident, PostOf(statement, Language.Ru).PostId)).Outcome.Should().Be("Uncertain");
+
+        api.MessagesIn(Ru.Id).Should().ContainSingle();
+        harness.Incidents.EventsOf<ChannelPostUncertain>(incident.IncidentId).Single().Note
+            .Should().Contain($"went out ({Ru.Id}:1)").And.Contain("Telegram 403: Forbidden: bot was kicked from the channel chat");
+    }
+
+    private static string LongBody() =>
+        string.Join("\n\n", Enumerable.Range(1, 20).Select(n => $"{n}. " + string.Join(' ', Enumerable.Repeat("Вода и грязь, сель.", 25))));
+
+    [Fact]
     public async Task a_correction_edits_the_original_and_replies_that_it_was_corrected()
     {
         var original = incident.Statement([ChannelCode]);
