@@ -15,12 +15,14 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
     private static readonly TelegramBotApi.Chat TelegramRu = new(-1001000000012, "МЧС");
     private WebhookReceiver partner = null!;
     private TelegramBotApi telegram = null!;
+    private MediaMailServer mail = null!;
     private ChannelsApp app = null!;
 
     public async Task InitializeAsync()
     {
         partner = await WebhookReceiver.StartAsync();
         telegram = await TelegramBotApi.StartAsync(TelegramKk, TelegramRu);
+        mail = await MediaMailServer.StartAsync();
         app = ChannelsApp.Start(Settings());
     }
 
@@ -29,10 +31,18 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         await app.DisposeAsync();
         await partner.DisposeAsync();
         await telegram.DisposeAsync();
+        await mail.DisposeAsync();
     }
 
     private Dictionary<string, string?> Settings() => new()
     {
+        ["Channels:Targets:media:Kind"] = "Email",
+        ["Channels:Targets:media:SmtpHost"] = "127.0.0.1",
+        ["Channels:Targets:media:SmtpPort"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channels:Targets:media:SmtpSecurity"] = "None",
+        ["Channels:Targets:media:From"] = "press@mchs.gov.kz",
+        ["Channels:Targets:media:Recipients:kk:0"] = "desk@kazinform.kz",
+        ["Channels:Targets:media:Recipients:ru:0"] = "editor@tengrinews.kz",
         ["Channels:Targets:website:Kind"] = "Feed",
         ["Channels:Targets:cap:Kind"] = "Cap",
         ["Channels:Targets:partner:Kind"] = "Webhook",
@@ -58,10 +68,10 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         await publishing.DeclareAsync();
         partner.Fail(new WebhookReceiver.Fault.Status(503), new WebhookReceiver.Fault.Status(429, RetryAfterSeconds: 1));
 
-        var original = await publishing.PublishAsync(["website", "cap", "partner", "telegram"]);
+        var original = await publishing.PublishAsync(["website", "cap", "partner", "media", "telegram"]);
         var posts = await publishing.SettledPostsAsync(original);
 
-        posts.Should().HaveCount(8).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        posts.Should().HaveCount(10).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
         telegram.MessagesIn(TelegramKk.Id).Should().ContainSingle().Which.Text.Should().StartWith("Паводок: Алматыдағы су тасқыны");
         telegram.MessagesIn(TelegramRu.Id).Should().ContainSingle().Which.Text.Should().Contain("Спасатели работают в пострадавших районах <b>&</b> \"центре\".");
         partner.Processed.Select(p => p.GetProperty("statement").GetProperty("language").GetString()).Should().BeEquivalentTo(["kk", "ru"]);
@@ -85,8 +95,12 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         var cap = XDocument.Parse(await client.GetStringAsync($"/cap/messages/{original:D}.xml"));
         cap.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Alert");
 
-        var correction = await publishing.PublishAsync(["website", "cap", "partner"], StatementKind.Correction, original, "Уточнение");
-        (await publishing.SettledPostsAsync(correction)).Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        var correction = await publishing.PublishAsync(["website", "cap", "partner", "media"], StatementKind.Correction, original, "Уточнение");
+        var correctionPosts = await publishing.SettledPostsAsync(correction);
+        correctionPosts.Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        var originalRelease = posts.Single(p => p.Channel == "media" && p.Language == Language.Ru).ExternalId;
+        mail.Messages.Should().HaveCount(4, "the original and its correction, in Kazakh and Russian, one mail each");
+        mail.Messages.Single(m => m.Language == "ru" && m.Message.InReplyTo == originalRelease).Message.Subject.Should().StartWith("[Исправлено]");
         partner.Processed.Count(p => p.GetProperty("type").GetString() == "statement.corrected").Should().Be(2);
 
         deadline = DateTime.UtcNow.AddSeconds(20);
