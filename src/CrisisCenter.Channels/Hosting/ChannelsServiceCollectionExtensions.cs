@@ -1,9 +1,11 @@
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels.Administration;
 using CrisisCenter.Channels.Cap;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Channels.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +36,13 @@ public static class ChannelsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PublicLinks>();
-        services.AddSingleton<IChannelTargets, ConfiguredChannelTargets>();
+        // Admin-managed channels (events in the "channels" stream, secrets under Data Protection) before configured ones.
+        services.AddDataProtection();
+        services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelTargets>();
+        services.AddSingleton<IChannelTargets>(provider => provider.GetRequiredService<ChannelTargets>());
+        services.AddSingleton<IHostedService, ChannelDirectoryFollower>();
         services.AddSingleton<WebhookAdapter>();
         services.AddSingleton<FeedAdapter>();
         services.AddSingleton<CapAdapter>();
