@@ -102,12 +102,12 @@ public static partial class ChannelsApi
                         .When(SmtpSecurity is not null && !SmtpSecurities.Contains(SmtpSecurity, StringComparer.OrdinalIgnoreCase), "smtpSecurity", "One of " + string.Join(", ", SmtpSecurities) + ".")
                         .Optional("smtpUser", SmtpUser, 255)
                         .Required("from", From, 320);
-                    if (!string.IsNullOrWhiteSpace(From) && !MailboxAddress.TryParse(From, out _)) problems.Add("from", "An e-mail address, e.g. \"Press service <press@example.kz>\".");
+                    if (!string.IsNullOrWhiteSpace(From) && !IsMailbox(From)) problems.Add("from", "An e-mail address, e.g. \"Press service <press@example.kz>\".");
                     ValidatePerLanguage(problems, "recipients", Recipients, (field, addresses) =>
                     {
                         if (addresses is null || addresses.Length == 0) problems.Add(field, "At least one address.");
                         else if (addresses.Length > MaxAddressesPerLanguage) problems.Add(field, $"At most {MaxAddressesPerLanguage} addresses.");
-                        else if (addresses.FirstOrDefault(a => string.IsNullOrWhiteSpace(a) || a.Length > 320 || !MailboxAddress.TryParse(a, out _)) is { } bad)
+                        else if (addresses.FirstOrDefault(a => string.IsNullOrWhiteSpace(a) || a.Length > 320 || !IsMailbox(a)) is { } bad)
                             problems.Add(field, $"Not an e-mail address: '{Truncate(bad)}'.");
                     });
                     break;
@@ -283,6 +283,10 @@ public static partial class ChannelsApi
         url = null!;
         return !string.IsNullOrWhiteSpace(text) && text.Length <= 2_000 && Uri.TryCreate(text.Trim(), UriKind.Absolute, out url!) && url.Scheme is "https" or "http";
     }
+
+    // MimeKit also takes a bare local part ("press"): a media list needs a domain.
+    private static bool IsMailbox(string text) =>
+        MailboxAddress.TryParse(text.Trim(), out var mailbox) && mailbox.Domain is { Length: > 0 } && !string.IsNullOrEmpty(mailbox.LocalPart);
 
     private static bool IsHttpsOrLoopback(Uri url) => url.Scheme == Uri.UriSchemeHttps || url.IsLoopback;
 

@@ -11,6 +11,7 @@ import { applyDocumentLanguage, onLocaleChange, t, tx } from "./i18n/i18n";
 import { timelineHub } from "./live/timelineHub";
 import { approvalsScreen } from "./screens/approvals";
 import { boardScreen } from "./screens/board";
+import { channelsScreen } from "./screens/channels";
 import { incidentScreen } from "./screens/incident";
 import { rumorsScreen } from "./screens/rumors";
 import type { Screen } from "./screens/screen";
@@ -33,6 +34,8 @@ function build(route: Route): Screen {
       return boardScreen(hub);
     case "approvals":
       return approvalsScreen(hub);
+    case "channels":
+      return channelsScreen();
     case "incident":
       return incidentScreen(hub, route.incidentId);
     case "rumors":

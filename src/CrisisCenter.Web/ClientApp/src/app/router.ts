@@ -4,6 +4,7 @@ export type Route =
   | { name: "sign-in" }
   | { name: "board" }
   | { name: "approvals" }
+  | { name: "channels" }
   | { name: "incident"; incidentId: string }
   | { name: "rumors"; incidentId: string }
   | { name: "new-statement"; incidentId: string; kind: string | null; rumorId: string | null; statementId: string | null }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === "" || path === "/" || path === "/board") return { name: "board" };
   if (path === "/sign-in") return { name: "sign-in" };
   if (path === "/approvals") return { name: "approvals" };
+  if (path === "/admin/channels") return { name: "channels" };
   if ((match = new RegExp(`^/incidents/(${guid})$`).exec(path))) return { name: "incident", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/rumors$`).exec(path))) return { name: "rumors", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/statements/new$`).exec(path)))
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
 export const routes = {
   board: () => "/board",
   approvals: () => "/approvals",
+  channels: () => "/admin/channels",
   signIn: () => "/sign-in",
   incident: (id: string) => `/incidents/${id}`,
   rumors: (id: string) => `/incidents/${id}/rumors`,
