@@ -33,10 +33,11 @@ export function channelsScreen(): Screen {
     try {
       await action();
       replaceChildren(notice, h("p", { class: "notice notice-success" }, tx(done, { code })));
-      await load();
     } catch (error) {
       replaceChildren(notice, alertBox(error));
     }
+    // Either way the table shows what the server now holds (a refused switch goes back).
+    await load();
   };
 
   const openForm = (existing: ChannelView | null) => {
