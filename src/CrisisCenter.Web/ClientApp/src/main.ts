@@ -11,6 +11,7 @@ import { applyDocumentLanguage, onLocaleChange, t, tx } from "./i18n/i18n";
 import { timelineHub } from "./live/timelineHub";
 import { approvalsScreen } from "./screens/approvals";
 import { boardScreen } from "./screens/board";
+import { channelsScreen } from "./screens/channels";
 import { incidentScreen } from "./screens/incident";
 import { kpisScreen } from "./screens/kpis";
 import { rumorsScreen } from "./screens/rumors";
@@ -36,6 +37,8 @@ function build(route: Route): Screen {
       return approvalsScreen(hub);
     case "kpis":
       return kpisScreen(route);
+    case "channels":
+      return channelsScreen();
     case "incident":
       return incidentScreen(hub, route.incidentId);
     case "rumors":
