@@ -13,6 +13,9 @@ namespace CrisisCenter.Web.Errors;
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>What a 503 tells clients to wait before retrying.</summary>
+    public const string RetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception) ?? UnknownCharset(context.Request, exception);
@@ -22,6 +25,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             return false;
         }
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
@@ -38,6 +43,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         AccountNotFoundException n => Problem(404, "Not found", n.Message),
         IdempotencyConflictException i => Problem(409, "Idempotency conflict", i.Message),
         EventStoreUnavailableException u => Problem(503, "Event store unavailable", u.Message),
+        // A node of the cluster died holding the incident (or the call to it timed out) and membership has not yet
+        // moved it: nothing was decided, so the client retries with the same Idempotency-Key.
+        Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException =>
+            Problem(503, "Temporarily unavailable", "The node holding this incident is not answering; it is being moved to another node. Retry shortly with the same Idempotency-Key."),
         OperationCanceledException => Problem(499, "Request cancelled", "The client closed the request."),
         _ => null,
     };
