@@ -80,6 +80,36 @@ public sealed class SiloOptionsTests
         await start.Should().ThrowAsync<InvalidOperationException>().WithMessage("*Orleans:Redis is required*");
     }
 
+    [Fact]
+    public void liveness_settings_reach_orleans_only_when_set()
+    {
+        var options = Read(new() { ["Orleans:Liveness:ProbeTimeout"] = "00:00:02", ["Orleans:Liveness:NumVotesForDeathDeclaration"] = "1" });
+        var membership = new Orleans.Configuration.ClusterMembershipOptions();
+        var missedByDefault = membership.NumMissedProbesLimit;
+
+        options.Validate().Should().BeEmpty();
+        options.Liveness.ApplyTo(membership);
+
+        membership.ProbeTimeout.Should().Be(TimeSpan.FromSeconds(2));
+        membership.NumVotesForDeathDeclaration.Should().Be(1);
+        membership.NumMissedProbesLimit.Should().Be(missedByDefault, "an unset key keeps Orleans' default");
+        Read([]).Liveness.IsSet.Should().BeFalse();
+    }
+
+    [Fact]
+    public void liveness_settings_that_would_never_declare_a_silo_dead_are_refused_at_start()
+    {
+        var read = () => Read(new()
+        {
+            ["Orleans:Liveness:ProbeTimeout"] = "00:00:00",
+            ["Orleans:Liveness:NumMissedProbesLimit"] = "0",
+            ["Orleans:Liveness:NumVotesForDeathDeclaration"] = "-1",
+            ["Orleans:Liveness:TableRefreshTimeout"] = "-00:00:01",
+        });
+
+        read.Should().Throw<InvalidOperationException>().WithMessage("*ProbeTimeout*NumMissedProbesLimit*NumVotesForDeathDeclaration*TableRefreshTimeout*");
+    }
+
     private static SiloOptions Read(Dictionary<string, string?> settings) =>
         SiloSetup.ReadOptions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 }
