@@ -113,6 +113,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
 
             // 3. Fan-out: every client also follows one hot incident that gets commands as fast as answered.
             PhaseFigures? fanOutFigures = null;
+            var fanOutClients = fleet.Count;
             if (settings.FanOutSeconds > 0)
             {
                 Note("fan-out phase");
@@ -145,7 +146,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             }
 
             return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected), throughputFigures, fanOutFigures,
-                fleet.Count, memory, fleet.Disconnects);
+                fanOutClients, memory, fleet.Disconnects);
         }
         finally
         {
