@@ -58,7 +58,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             {
                 var dll = settings.AppDll ?? AppLocation.Default();
                 app = await Stage(ctx, "Start CrisisCenter (fresh SQLite data, demo seed)", TimeSpan.FromSeconds(30),
-                    _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, TimeSpan.FromMinutes(3), cancellationToken), null);
+                    _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, settings.AppEnvironment, TimeSpan.FromMinutes(3), cancellationToken), null);
                 address = app.Address;
             }
             else

@@ -22,11 +22,12 @@ var scaleIncidents = new Option<int>("--scale-incidents") { Description = "Activ
 var scaleConnections = new Option<int>("--scale-connections") { Description = "Connections for the RSS measurement.", DefaultValueFactory = _ => 1000 };
 var maxInFlight = new Option<int>("--max-in-flight") { Description = "Open loop: commands in flight beyond this are not sent and count as errors.", DefaultValueFactory = _ => 2000 };
 var skipBaselines = new Option<bool>("--skip-baselines") { Description = "Measure only the system." };
+var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=0.", AllowMultipleArgumentsPerToken = false };
 
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
     url, spawn, app, clients, rate, incidents, duration, user, password, output, baselineSeconds, throughputSeconds, throughputConcurrency,
-    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines,
+    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv,
 };
 run.Validators.Add(result =>
 {
@@ -52,7 +53,8 @@ async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken ca
         parse.GetValue(url), parse.GetValue(spawn), parse.GetValue(app), parse.GetValue(clients), parse.GetValue(rate), parse.GetValue(incidents),
         parse.GetValue(duration), parse.GetValue(user)!, parse.GetValue(password)!, Path.GetFullPath(directory), parse.GetValue(baselineSeconds),
         parse.GetValue(throughputSeconds), parse.GetValue(throughputConcurrency), parse.GetValue(fanOutSeconds), parse.GetValue(fanOutConcurrency),
-        parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem);
+        parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem,
+        parse.GetValue(appEnv) ?? []);
     var commandLine = "dotnet run --project tests/CrisisCenter.LoadTest -c Release -- " + string.Join(' ', args);
     try
     {

@@ -20,4 +20,5 @@ public sealed record RunSettings(
     int ScaleConnections,
     int MaxInFlight,
     bool SkipBaselines,
-    bool SkipSystem);
+    bool SkipSystem,
+    IReadOnlyList<string> AppEnvironment);

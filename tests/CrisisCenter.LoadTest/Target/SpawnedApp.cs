@@ -27,7 +27,7 @@ public sealed class SpawnedApp : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SpawnedApp> StartAsync(string appDll, string runDirectory, TimeSpan patience, CancellationToken cancellationToken)
+    public static async Task<SpawnedApp> StartAsync(string appDll, string runDirectory, IReadOnlyList<string> environment, TimeSpan patience, CancellationToken cancellationToken)
     {
         if (!File.Exists(appDll))
         {
@@ -56,6 +56,12 @@ public sealed class SpawnedApp : IAsyncDisposable
         start.Environment["RateLimits__CommandsPerMinute"] = "1000000";
         start.Environment["RateLimits__SignInsPerMinute"] = "10000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var setting in environment)
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0) throw new ArgumentException($"--app-env takes KEY=VALUE, not '{setting}'.");
+            start.Environment[setting[..equals]] = setting[(equals + 1)..];
+        }
 
         var log = new StreamWriter(Path.Combine(runDirectory, "app.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
