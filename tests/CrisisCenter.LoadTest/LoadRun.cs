@@ -90,6 +90,17 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             var followers = fleet.Followers();
             var load = new CommandLoad(api, probe);
 
+            // 0. Warm-up at the same rate, not measured: a cold app (JIT, connection pools, read models) would
+            // otherwise put its first seconds into the percentiles.
+            if (settings.WarmupSeconds > 0)
+            {
+                var warmup = phases.Begin("warm-up", probe);
+                await Stage(ctx, $"Warm-up: {settings.Rate} cmd/s for {settings.WarmupSeconds} s (not measured)", TimeSpan.FromSeconds(settings.WarmupSeconds),
+                    _ => load.OpenLoopAsync(warmup, incidents, settings.Rate, TimeSpan.FromSeconds(settings.WarmupSeconds), settings.MaxInFlight, cancellationToken),
+                    () => $"{warmup.Succeeded} ok, {warmup.Failed} failed");
+                await DrainAsync(warmup, followers, incidents, 0, 0, cancellationToken);
+            }
+
             // 1. Latency at the target rate: open loop, every client following one incident.
             Note("latency phase");
             var latency = phases.Begin("latency", probe);

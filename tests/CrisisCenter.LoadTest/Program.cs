@@ -21,13 +21,14 @@ var fanOutConcurrency = new Option<int>("--fanout-concurrency") { Description = 
 var scaleIncidents = new Option<int>("--scale-incidents") { Description = "Active incidents for the RSS measurement (spawned app only; 0: skip).", DefaultValueFactory = _ => 1000 };
 var scaleConnections = new Option<int>("--scale-connections") { Description = "Connections for the RSS measurement.", DefaultValueFactory = _ => 1000 };
 var maxInFlight = new Option<int>("--max-in-flight") { Description = "Open loop: commands in flight beyond this are not sent and count as errors.", DefaultValueFactory = _ => 2000 };
+var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Seconds of unmeasured load at the latency phase's rate first (JIT, pools, caches).", DefaultValueFactory = _ => 10 };
 var skipBaselines = new Option<bool>("--skip-baselines") { Description = "Measure only the system." };
 var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=0.", AllowMultipleArgumentsPerToken = false };
 
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
     url, spawn, app, clients, rate, incidents, duration, user, password, output, baselineSeconds, throughputSeconds, throughputConcurrency,
-    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv,
+    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds,
 };
 run.Validators.Add(result =>
 {
@@ -54,7 +55,7 @@ async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken ca
         parse.GetValue(duration), parse.GetValue(user)!, parse.GetValue(password)!, Path.GetFullPath(directory), parse.GetValue(baselineSeconds),
         parse.GetValue(throughputSeconds), parse.GetValue(throughputConcurrency), parse.GetValue(fanOutSeconds), parse.GetValue(fanOutConcurrency),
         parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem,
-        parse.GetValue(appEnv) ?? []);
+        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds));
     var commandLine = "dotnet run --project tests/CrisisCenter.LoadTest -c Release -- " + string.Join(' ', args);
     try
     {

@@ -21,4 +21,5 @@ public sealed record RunSettings(
     int MaxInFlight,
     bool SkipBaselines,
     bool SkipSystem,
-    IReadOnlyList<string> AppEnvironment);
+    IReadOnlyList<string> AppEnvironment,
+    int WarmupSeconds);
