@@ -13,11 +13,12 @@ internal interface ILiveClient
     void Abort();
 }
 
-/// <summary>A SignalR connection of the <see cref="TimelineHub"/>.</summary>
-internal sealed class HubLiveClient(ISingleClientProxy proxy, HubCallerContext context) : ILiveClient
+/// <summary>A SignalR connection of the <see cref="TimelineHub"/>; payloads go out as JSON made once for every
+/// connection they reach (<see cref="LivePayloads"/>).</summary>
+internal sealed class HubLiveClient(ISingleClientProxy proxy, HubCallerContext context, LivePayloads payloads) : ILiveClient
 {
     public Task SendAsync(string method, object payload, CancellationToken cancellationToken) =>
-        proxy.SendAsync(method, payload, cancellationToken);
+        proxy.SendAsync(method, payloads.For(payload), cancellationToken);
 
     public void Abort() => context.Abort();
 }

@@ -18,6 +18,7 @@ public static class LiveTimelineRegistration
         services.AddOptions<LiveTimelineOptions>().BindConfiguration(LiveTimelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddCrisisCenterProjections();
         services.AddSingleton<TimelineBroadcaster>();
+        services.AddSingleton<LivePayloads>();
         services.AddSingleton<ITimelineListener>(provider => provider.GetRequiredService<TimelineBroadcaster>());
         services.AddHostedService<LiveSessionGuard>();
         services.AddSignalR(hub =>

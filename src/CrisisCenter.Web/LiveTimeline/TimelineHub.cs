@@ -22,13 +22,14 @@ public sealed class TimelineHub(
     IncidentTimeline timeline,
     ProjectionHost projections,
     IOptions<LiveTimelineOptions> options,
+    LivePayloads payloads,
     ILogger<TimelineHub> logger) : Hub
 {
     private Actor Viewer => Context.User!.ToActor();
 
     public override Task OnConnectedAsync()
     {
-        var client = new HubLiveClient(hub.Clients.Client(Context.ConnectionId), Context);
+        var client = new HubLiveClient(hub.Clients.Client(Context.ConnectionId), Context, payloads);
         broadcaster.Connect(new LiveConnection(Context.ConnectionId, Viewer, client, options.Value.OutboxCapacity, logger, Context.User));
         return Task.CompletedTask;
     }

@@ -1,0 +1,72 @@
+using CrisisCenter.LoadTest.Measuring;
+
+namespace CrisisCenter.LoadTest.Reporting;
+
+public sealed record LoadResult(
+    Machine Machine,
+    string CommandLine,
+    RunSettings Settings,
+    BaselineFigures? Baselines,
+    SystemFigures? System,
+    IReadOnlyList<TargetCheck> Targets,
+    IReadOnlyList<string> LoadAverages);
+
+public sealed record BaselineFigures(
+    double SqliteSingleCommitsPerSecond,
+    double SqliteBatchedRowsPerSecond,
+    int SqliteBatchSize,
+    double BareHubDeliveriesPerSecond,
+    long BareHubBroadcasts,
+    LatencySummary BareHubLatency,
+    double OrleansPingCallsPerSecond);
+
+public sealed record PhaseFigures(
+    string Name,
+    double Seconds,
+    long Succeeded,
+    long Failed,
+    IReadOnlyDictionary<string, int> Errors,
+    double CommandsPerSecond,
+    LatencySummary CommandLatency,
+    LatencySummary ReceiptLatency,
+    long Deliveries,
+    long ExpectedDeliveries,
+    long Duplicates,
+    double DeliveriesPerSecond)
+{
+    public static PhaseFigures From(PhaseStats phase, long expectedDeliveries)
+    {
+        var seconds = Math.Max((phase.EndedAt - phase.StartedAt) / (double)System.Diagnostics.Stopwatch.Frequency, 1e-9);
+        var deliverySpan = phase.LastReceipt > phase.StartedAt
+            ? (phase.LastReceipt - phase.StartedAt) / (double)System.Diagnostics.Stopwatch.Frequency
+            : seconds;
+        return new PhaseFigures(
+            phase.Name,
+            Math.Round(seconds, 2),
+            phase.Succeeded,
+            phase.Failed,
+            phase.Errors,
+            Math.Round(phase.Succeeded / seconds, 1),
+            phase.CommandLatency.Summarize(),
+            phase.ReceiptLatency.Summarize(),
+            phase.Deliveries,
+            expectedDeliveries,
+            phase.Duplicates,
+            Math.Round(phase.Deliveries / Math.Max(deliverySpan, 1e-9), 1));
+    }
+}
+
+public sealed record MemoryFigures(double IdleRssMb, double AfterLoadRssMb, double PeakRssMb, int ActiveIncidents, int Connections, double RssAtScaleMb, double PeakAtScaleMb);
+
+public sealed record SystemFigures(
+    string Address,
+    bool Spawned,
+    PhaseFigures Latency,
+    PhaseFigures? Throughput,
+    PhaseFigures? FanOut,
+    int FanOutClients,
+    MemoryFigures? Memory,
+    long ClientDisconnects);
+
+/// <summary>One target of issue 8 next to what was measured.</summary>
+public sealed record TargetCheck(string Target, string Measured, string Baseline, string Ratio, bool? Met, string Note);
