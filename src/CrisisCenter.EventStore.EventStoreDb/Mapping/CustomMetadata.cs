@@ -25,6 +25,7 @@ internal static class CustomMetadata
             CommandId = metadata.CommandId,
             CorrelationId = metadata.CorrelationId,
             CausationId = metadata.CausationId,
+            Roles = metadata.Roles,
             PreviousHash = previousHash,
             Hash = hash,
         }, Options);
@@ -55,6 +56,7 @@ internal static class CustomMetadata
             CommandId = document.CommandId,
             CorrelationId = document.CorrelationId,
             CausationId = document.CausationId,
+            Roles = document.Roles,
         };
         return (metadata, document.PreviousHash ?? "", document.Hash ?? "");
     }
@@ -68,6 +70,7 @@ internal static class CustomMetadata
         public Guid? CommandId { get; init; }
         public Guid? CorrelationId { get; init; }
         public Guid? CausationId { get; init; }
+        public IReadOnlyList<string>? Roles { get; init; }
         public string? PreviousHash { get; init; }
         public string? Hash { get; init; }
     }

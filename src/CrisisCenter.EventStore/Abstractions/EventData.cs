@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrisisCenter.EventStore;
 
 /// <summary>An event about to be appended. <see cref="Type"/> is the stable, versioned store name
@@ -15,6 +17,11 @@ public sealed record EventMetadata
     public Guid? CommandId { get; init; }
     public Guid? CorrelationId { get; init; }
     public Guid? CausationId { get; init; }
+
+    /// <summary>The roles the actor held when acting (for the audit trail). Left out of the stored form when null,
+    /// so events recorded before this field existed keep their hashes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Roles { get; init; }
 
     public static EventMetadata Empty { get; } = new();
 }
