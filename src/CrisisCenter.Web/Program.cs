@@ -33,6 +33,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicy.Default);
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddSingleton<ISignInFailures, ClusterSignInFailures>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddAuditTrail();
