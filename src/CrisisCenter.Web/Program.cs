@@ -53,6 +53,7 @@ builder.Services.AddMediator(options =>
 });
 
 builder.Services.AddCrisisCenterAuthentication(builder.Environment);
+builder.Services.AddOidcSignIn(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("CrisisCenter")
     .PersistKeysToFileSystem(new DirectoryInfo(hostOptions.KeysDirectory(dataDirectory, builder.Environment.ContentRootPath)));
@@ -94,6 +95,7 @@ app.MapScalarApiReference("/scalar").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAuthApi();
+app.MapOidcApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();
 app.MapPublicFeeds();

@@ -12,7 +12,7 @@ namespace CrisisCenter.Application.Accounts;
 /// current accounts in memory and catches up with the stream before answering, so a user registered
 /// through another node (or another process on the same store) is found.
 /// </summary>
-public sealed class AccountDirectory(IEventStore store, TimeProvider clock, ISignInFailures? signInFailures = null)
+public sealed partial class AccountDirectory(IEventStore store, TimeProvider clock, ISignInFailures? signInFailures = null)
 {
     public const string Stream = "directory";
     public const int MinimumPasswordLength = PasswordRules.MinimumLength;
@@ -148,8 +148,13 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock, ISig
             case AccountLockedOut l when _byId.TryGetValue(l.UserId, out var a):
                 _byId[l.UserId] = a with { LockedUntil = l.Until };
                 break;
+            default:
+                ApplyExternal(e);
+                break;
         }
     }
+
+    private DateTimeOffset Now() => clock.GetUtcNow();
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

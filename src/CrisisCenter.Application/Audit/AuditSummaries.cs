@@ -35,6 +35,8 @@ internal static class AuditSummaries
         AccountPasswordChanged p => $"Password of user {p.UserId} changed",
         AccountDisabled d => $"User {d.UserId} disabled: {d.Reason}",
         AccountLockedOut l => $"User {l.UserId} locked out after {l.FailedAttempts} failed sign-ins until {l.Until.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC",
+        AccountExternalLoginLinked x => $"User {x.UserId} signs in through {x.Issuer} (subject {x.Subject})",
+        AccountAccessChanged c => $"Access of user {c.UserId} set to {string.Join(", ", c.Roles)} in {c.AgencyCode}",
         _ => e.GetType().Name,
     };
 

@@ -17,6 +17,7 @@ import { incidentHeader } from "../ui/incidentHeader";
 import { kpiStrip } from "../ui/kpiStrip";
 import { statementListItem } from "../ui/statementSummary";
 import { timelineList } from "../ui/timelineList";
+import { incidentAuditLink } from "./audit";
 import { loadIncidentOrShowProblem } from "./incidentLoad";
 import { ScreenScope, type Screen } from "./screen";
 
@@ -72,6 +73,7 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     void kpis.refresh();
 
     const side = h("div", { class: "incident-side" },
+      incidentAuditLink(incidentId),
       statementsBox,
       session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,
