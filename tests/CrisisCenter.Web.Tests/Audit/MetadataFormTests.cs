@@ -38,6 +38,7 @@ public sealed class MetadataFormTests
         await foreach (var e in store.ReadStreamAsync("audit-test")) read.Add(e);
 
         read[0].Metadata.Roles.Should().Equal("Approver");
+        read[0].Metadata.Should().Be(with, "metadata read back equals what was appended, roles compared by value");
         read[1].Metadata.Roles.Should().BeNull();
         (await new StreamVerifier(store).VerifyAsync("audit-test")).IsIntact.Should().BeTrue();
     }
