@@ -4,6 +4,7 @@ using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Channels.Email;
 using CrisisCenter.Channels.Feeds;
+using CrisisCenter.Channels.Telegram;
 using CrisisCenter.Channels.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,23 +32,27 @@ public static class ChannelsServiceCollectionExtensions
                 "Every webhook channel under Channels:Targets needs an absolute Url and a Secret.")
             .Validate(options => options.Targets.All(target => target.Value.Kind != ChannelKind.Email || EmailTargetIsComplete(target.Value)),
                 "Every e-mail channel under Channels:Targets needs an SmtpHost, a From address, SmtpSecurity None, StartTls, SslOnConnect or Auto, and at least one media list under Recipients.")
+            .Validate(options => options.Targets.Values.All(TelegramTargetValidation.IsValid), TelegramTargetValidation.Message)
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.Cap);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(TelegramAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<IChannelTargets, ConfiguredChannelTargets>();
         services.AddSingleton<WebhookAdapter>();
         services.AddSingleton<FeedAdapter>();
         services.AddSingleton<CapAdapter>();
         services.AddSingleton<EmailAdapter>();
+        services.AddSingleton<TelegramAdapter>();
         services.AddSingleton(provider => new ChannelAdapters(new Dictionary<ChannelKind, IChannelAdapter>
         {
             [ChannelKind.Feed] = provider.GetRequiredService<FeedAdapter>(),
             [ChannelKind.Cap] = provider.GetRequiredService<CapAdapter>(),
             [ChannelKind.Webhook] = provider.GetRequiredService<WebhookAdapter>(),
             [ChannelKind.Email] = provider.GetRequiredService<EmailAdapter>(),
+            [ChannelKind.Telegram] = provider.GetRequiredService<TelegramAdapter>(),
         }));
         services.AddSingleton<IIncidentGateway, IncidentGrainGateway>();
         services.AddSingleton<ChannelPostDelivery>();

@@ -11,25 +11,30 @@ namespace CrisisCenter.Channels.Tests.EndToEnd;
 [Collection(RealApp.Name)]
 public sealed class PublishingEndToEndTests : IAsyncLifetime
 {
+    private static readonly TelegramBotApi.Chat TelegramKk = new(-1001000000011, "ТЖМ", "tjm_kk");
+    private static readonly TelegramBotApi.Chat TelegramRu = new(-1001000000012, "МЧС");
     private WebhookReceiver partner = null!;
+    private TelegramBotApi telegram = null!;
     private MediaMailServer mail = null!;
     private ChannelsApp app = null!;
 
     public async Task InitializeAsync()
     {
         partner = await WebhookReceiver.StartAsync();
+        telegram = await TelegramBotApi.StartAsync(TelegramKk, TelegramRu);
         mail = await MediaMailServer.StartAsync();
-        app = ChannelsApp.Start(Settings(partner, mail));
+        app = ChannelsApp.Start(Settings());
     }
 
     public async Task DisposeAsync()
     {
         await app.DisposeAsync();
         await partner.DisposeAsync();
+        await telegram.DisposeAsync();
         await mail.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings(WebhookReceiver partner, MediaMailServer mail) => new()
+    private Dictionary<string, string?> Settings() => new()
     {
         ["Channels:Targets:media:Kind"] = "Email",
         ["Channels:Targets:media:SmtpHost"] = "127.0.0.1",
@@ -43,6 +48,11 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         ["Channels:Targets:partner:Kind"] = "Webhook",
         ["Channels:Targets:partner:Url"] = partner.Url.ToString(),
         ["Channels:Targets:partner:Secret"] = partner.Secret,
+        ["Channels:Targets:telegram:Kind"] = "Telegram",
+        ["Channels:Targets:telegram:BotToken"] = TelegramBotApi.Token,
+        ["Channels:Targets:telegram:ApiBaseUrl"] = telegram.BaseUrl.ToString(),
+        ["Channels:Targets:telegram:Chats:kk"] = "@tjm_kk",
+        ["Channels:Targets:telegram:Chats:ru"] = TelegramRu.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)
@@ -58,10 +68,12 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         await publishing.DeclareAsync();
         partner.Fail(new WebhookReceiver.Fault.Status(503), new WebhookReceiver.Fault.Status(429, RetryAfterSeconds: 1));
 
-        var original = await publishing.PublishAsync(["website", "cap", "partner", "media"]);
+        var original = await publishing.PublishAsync(["website", "cap", "partner", "media", "telegram"]);
         var posts = await publishing.SettledPostsAsync(original);
 
-        posts.Should().HaveCount(8).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        posts.Should().HaveCount(10).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        telegram.MessagesIn(TelegramKk.Id).Should().ContainSingle().Which.Text.Should().StartWith("Паводок: Алматыдағы су тасқыны");
+        telegram.MessagesIn(TelegramRu.Id).Should().ContainSingle().Which.Text.Should().Contain("Спасатели работают в пострадавших районах <b>&</b> \"центре\".");
         partner.Processed.Select(p => p.GetProperty("statement").GetProperty("language").GetString()).Should().BeEquivalentTo(["kk", "ru"]);
         partner.BadSignatures.Should().Be(0);
 
@@ -102,6 +114,31 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         update.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Update");
 
         partner.ReceivedFor(posts.First(p => p.Channel == "partner").IdempotencyKey).Should().Be(1);
+        // Telegram: the correction followed the original there although it was published to the other channels only.
+        var correctedRu = telegram.MessagesIn(TelegramRu.Id);
+        correctedRu.Should().HaveCount(2);
+        correctedRu[0].Text.Should().StartWith("✏️ [Исправлено]\n\nУточнение: паводок в Алматы");
+        correctedRu[1].ReplyTo.Should().Be(correctedRu[0].Id);
+
+        var retraction = await publishing.PublishAsync(["website", "cap", "partner"], StatementKind.Retraction, original, "Отзыв");
+        (await publishing.SettledPostsAsync(retraction)).Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        partner.Processed.Count(p => p.GetProperty("type").GetString() == "statement.retracted").Should().Be(2);
+        var cancel = XDocument.Parse(await client.GetStringAsync($"/cap/messages/{retraction:D}.xml"));
+        cancel.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Cancel");
+
+        // Final Telegram state per language: the original message now carries the retraction notice (its text is
+        // gone), edited twice; the correction's reply stays under it; nothing else was posted.
+        foreach (var (chat, label) in new[] { (TelegramKk, "[Кері қайтарылды]"), (TelegramRu, "[Отозвано]") })
+        {
+            var messages = telegram.MessagesIn(chat.Id);
+            messages.Should().HaveCount(2);
+            messages[0].Text.Should().StartWith(label).And.Contain("Отзыв:").And.NotContain("Уточнение").And.NotContain("Паводок:");
+            messages[0].History.Should().HaveCount(2);
+            messages[1].ReplyTo.Should().Be(messages[0].Id);
+        }
+
+        telegram.RefusedTexts.Should().Be(0);
+        telegram.Requests.Count(r => r.Method == "sendMessage").Should().Be(4, "one message and one correction reply per language");
     }
 
     private static HttpRequestMessage Conditional(HttpResponseMessage earlier)
@@ -124,7 +161,7 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
 
         var dataDirectory = app.DataDirectory;
         await app.DisposeAsync();
-        app = ChannelsApp.Start(Settings(partner, mail), dataDirectory);
+        app = ChannelsApp.Start(Settings(), dataDirectory);
 
         var restarted = new PublishingOf(app, publishing.IncidentId);
         var posts = await restarted.SettledPostsAsync(id);
