@@ -18,7 +18,12 @@ public sealed class StreamFold<TEvent>(IEventStore store, string stream, IReadOn
     /// <summary>Appends one fact expecting the stream where this view last saw it (a
     /// <see cref="WrongExpectedRevisionException"/> means another writer came first: catch up and decide again),
     /// then folds it in.</summary>
-    public async Task AppendAsync(TEvent @event, string actorId, Action<TEvent> apply, CancellationToken ct)
+    public Task AppendAsync(TEvent @event, string actorId, Action<TEvent> apply, CancellationToken ct) =>
+        AppendAsync(@event, actorId, (e, _) => apply(e), ct);
+
+    /// <summary>As <see cref="AppendAsync(TEvent, string, Action{TEvent}, CancellationToken)"/>, for a view that keeps
+    /// the stream revision of each fact (e.g. as an entity tag).</summary>
+    public async Task AppendAsync(TEvent @event, string actorId, Action<TEvent, long> apply, CancellationToken ct)
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), DomainJson.Options);
         var metadata = Audit.ActingUser.For(actorId);
@@ -28,7 +33,10 @@ public sealed class StreamFold<TEvent>(IEventStore store, string stream, IReadOn
     }
 
     /// <summary>Folds in the facts stored since the last one seen; types this version does not know are skipped.</summary>
-    public async Task CatchUpAsync(Action<TEvent> apply, CancellationToken ct)
+    public Task CatchUpAsync(Action<TEvent> apply, CancellationToken ct) => CatchUpAsync((e, _) => apply(e), ct);
+
+    /// <summary>Folds in the facts stored since the last one seen, each with its stream revision.</summary>
+    public async Task CatchUpAsync(Action<TEvent, long> apply, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -38,7 +46,7 @@ public sealed class StreamFold<TEvent>(IEventStore store, string stream, IReadOn
             {
                 if (typesByName.TryGetValue(recorded.Type, out var type)
                     && JsonSerializer.Deserialize(recorded.Data.Span, type, DomainJson.Options) is TEvent e)
-                    apply(e);
+                    apply(e, recorded.Revision);
                 _revision = recorded.Revision;
             }
         }

@@ -41,4 +41,9 @@ public sealed class ChannelTarget
 
     /// <summary>E-mail: media list (addresses) per language code.</summary>
     public Dictionary<string, string[]> Recipients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Kind, state and where it sends; whether secrets are set, never their values (this may end up in a log).</summary>
+    public override string ToString() =>
+        $"{Kind} channel ({(Enabled ? "on" : "off")}){(Url is null ? "" : $" to {Url.Scheme}://{Url.Authority}{Url.AbsolutePath}")}{(SmtpHost is null ? "" : $" via {SmtpHost}:{SmtpPort}")}, "
+        + $"secret {(string.IsNullOrEmpty(Secret) ? "unset" : "set")}, bot token {(string.IsNullOrEmpty(BotToken) ? "unset" : "set")}, SMTP password {(string.IsNullOrEmpty(SmtpPassword) ? "unset" : "set")}";
 }

@@ -1,4 +1,5 @@
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Channels.Administration;
 using CrisisCenter.Channels.Cap;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
@@ -6,6 +7,7 @@ using CrisisCenter.Channels.Email;
 using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Channels.Telegram;
 using CrisisCenter.Channels.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,7 +42,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddHttpClient(WebhookAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient(TelegramAdapter.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PublicLinks>();
-        services.AddSingleton<IChannelTargets, ConfiguredChannelTargets>();
+        // Admin-managed channels (events in the "channels" stream, secrets under Data Protection) before configured ones.
+        services.AddDataProtection();
+        services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<ChannelTargets>();
+        services.AddSingleton<IChannelTargets>(provider => provider.GetRequiredService<ChannelTargets>());
+        services.AddSingleton<IHostedService, ChannelDirectoryFollower>();
         services.AddSingleton<WebhookAdapter>();
         services.AddSingleton<FeedAdapter>();
         services.AddSingleton<CapAdapter>();

@@ -18,7 +18,7 @@ public static class CrisisCenterApi
             .MapDraftFromTemplateApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();
-        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi().MapTemplatesApi();
+        api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi().MapTemplatesApi().MapChannelsApi();
         Audit.AuditApi.MapAuditApi(api);
         return routes;
     }

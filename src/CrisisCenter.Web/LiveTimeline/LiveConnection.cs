@@ -23,10 +23,11 @@ internal sealed partial class LiveConnection
     private Task _sending = Task.CompletedTask;
     private int _overflowed;
 
-    public LiveConnection(string id, Actor viewer, ILiveClient client, int capacity, ILogger logger)
+    public LiveConnection(string id, Actor viewer, ILiveClient client, int capacity, ILogger logger, System.Security.Claims.ClaimsPrincipal? principal = null)
     {
         Id = id;
         Viewer = viewer;
+        Principal = principal;
         Capacity = capacity;
         _client = client;
         _logger = logger;
@@ -40,6 +41,12 @@ internal sealed partial class LiveConnection
     public string Id { get; }
 
     public Actor Viewer { get; }
+
+    /// <summary>The session the connection was opened with (its security stamp), re-checked while it lives.</summary>
+    public System.Security.Claims.ClaimsPrincipal? Principal { get; }
+
+    /// <summary>Closes the connection (its client reconnects, and is refused if its session is no longer valid).</summary>
+    public void Abort() => _client.Abort();
 
     public int Capacity { get; }
 

@@ -28,4 +28,11 @@ public sealed class LiveTimelineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CatchUpWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often open connections have their session checked again: a user disabled (or whose password or roles
+    /// changed) on any node loses their live connections within this time, as their API tokens stop at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SessionRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

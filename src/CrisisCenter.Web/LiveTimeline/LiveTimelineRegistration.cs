@@ -19,6 +19,7 @@ public static class LiveTimelineRegistration
         services.AddCrisisCenterProjections();
         services.AddSingleton<TimelineBroadcaster>();
         services.AddSingleton<ITimelineListener>(provider => provider.GetRequiredService<TimelineBroadcaster>());
+        services.AddHostedService<LiveSessionGuard>();
         services.AddSignalR(hub =>
             {
                 hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;

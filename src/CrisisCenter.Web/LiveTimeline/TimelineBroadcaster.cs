@@ -47,6 +47,15 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
         }
     }
 
+    /// <summary>The open connections, as of now.</summary>
+    internal IReadOnlyList<LiveConnection> Connections()
+    {
+        lock (_gate)
+        {
+            return [.. _connections.Values];
+        }
+    }
+
     internal void Connect(LiveConnection connection)
     {
         lock (_gate)

@@ -29,7 +29,7 @@ public sealed class TimelineHub(
     public override Task OnConnectedAsync()
     {
         var client = new HubLiveClient(hub.Clients.Client(Context.ConnectionId), Context);
-        broadcaster.Connect(new LiveConnection(Context.ConnectionId, Viewer, client, options.Value.OutboxCapacity, logger));
+        broadcaster.Connect(new LiveConnection(Context.ConnectionId, Viewer, client, options.Value.OutboxCapacity, logger, Context.User));
         return Task.CompletedTask;
     }
 

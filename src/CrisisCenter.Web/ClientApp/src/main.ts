@@ -12,6 +12,7 @@ import { timelineHub } from "./live/timelineHub";
 import { approvalsScreen } from "./screens/approvals";
 import { incidentAuditScreen, userAuditScreen } from "./screens/audit";
 import { boardScreen } from "./screens/board";
+import { channelsScreen } from "./screens/channels";
 import { incidentScreen } from "./screens/incident";
 import { kpisScreen } from "./screens/kpis";
 import { rumorsScreen } from "./screens/rumors";
@@ -37,6 +38,8 @@ function build(route: Route): Screen {
       return approvalsScreen(hub);
     case "kpis":
       return kpisScreen(route);
+    case "channels":
+      return channelsScreen();
     case "incident":
       return incidentScreen(hub, route.incidentId);
     case "rumors":

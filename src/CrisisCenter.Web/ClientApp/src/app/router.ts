@@ -5,6 +5,7 @@ export type Route =
   | { name: "board" }
   | { name: "approvals" }
   | { name: "kpis"; agency: string | null; from: string | null; to: string | null }
+  | { name: "channels" }
   | { name: "incident"; incidentId: string }
   | { name: "rumors"; incidentId: string }
   | { name: "new-statement"; incidentId: string; kind: string | null; rumorId: string | null; statementId: string | null }
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (path === "/sign-in") return { name: "sign-in" };
   if (path === "/approvals") return { name: "approvals" };
   if (path === "/kpis") return { name: "kpis", agency: params.get("agency"), from: params.get("from"), to: params.get("to") };
+  if (path === "/admin/channels") return { name: "channels" };
   if ((match = new RegExp(`^/incidents/(${guid})$`).exec(path))) return { name: "incident", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/rumors$`).exec(path))) return { name: "rumors", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/audit$`).exec(path))) return { name: "incident-audit", incidentId: match[1]! };
@@ -38,6 +40,7 @@ export const routes = {
   board: () => "/board",
   approvals: () => "/approvals",
   kpis: () => "/kpis",
+  channels: () => "/admin/channels",
   signIn: () => "/sign-in",
   incident: (id: string) => `/incidents/${id}`,
   rumors: (id: string) => `/incidents/${id}/rumors`,
