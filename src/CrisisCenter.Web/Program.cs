@@ -6,6 +6,7 @@ using CrisisCenter.Channels;
 using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Domain;
 using CrisisCenter.Web.Api;
+using CrisisCenter.Web.Audit;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
 using CrisisCenter.Web.Errors;
@@ -32,8 +33,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicyConfiguration.Read(builder.Configuration));
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
+builder.Services.AddSingleton<ISignInFailures, ClusterSignInFailures>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections();
+builder.Services.AddAuditTrail();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddCrisisCenterChannels(builder.Configuration);
 builder.Services.AddHostedService<DemoSeed>();
@@ -50,6 +53,7 @@ builder.Services.AddMediator(options =>
 });
 
 builder.Services.AddCrisisCenterAuthentication(builder.Environment);
+builder.Services.AddOidcSignIn(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
     .SetApplicationName("CrisisCenter")
     .PersistKeysToFileSystem(new DirectoryInfo(hostOptions.KeysDirectory(dataDirectory, builder.Environment.ContentRootPath)));
@@ -81,6 +85,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseSessionValidation();
+app.UseActingUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 
@@ -90,6 +95,7 @@ app.MapScalarApiReference("/scalar").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapAuthApi();
+app.MapOidcApi();
 app.MapCrisisCenterApi();
 app.MapLiveTimeline();
 app.MapPublicFeeds();

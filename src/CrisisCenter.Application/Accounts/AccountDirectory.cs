@@ -12,7 +12,7 @@ namespace CrisisCenter.Application.Accounts;
 /// current accounts in memory and catches up with the stream before answering, so a user registered
 /// through another node (or another process on the same store) is found.
 /// </summary>
-public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
+public sealed partial class AccountDirectory(IEventStore store, TimeProvider clock, ISignInFailures? signInFailures = null)
 {
     public const string Stream = "directory";
     public const int MinimumPasswordLength = PasswordRules.MinimumLength;
@@ -24,9 +24,9 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly ConcurrentDictionary<string, UserAccount> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idByUserName = new(StringComparer.OrdinalIgnoreCase);
-    // Failures since the last success, per account, on this node: only reaching the threshold is a fact worth
-    // storing (AccountLockedOut), which every node then honours.
-    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    // Failures since the last success, per account (cluster-wide when the host gives a cluster counter): only
+    // reaching the threshold is a fact worth storing (AccountLockedOut), which every node then honours.
+    private readonly ISignInFailures _failures = signInFailures ?? new LocalSignInFailures();
     private readonly StreamFold<AccountEvent> _facts = new(store, Stream, AccountEventTypes.ByName);
 
     public async Task<UserAccount?> FindByUserNameAsync(string userName, CancellationToken ct = default)
@@ -62,13 +62,24 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
         }
         if (_hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed)
         {
-            _failures.TryRemove(account.UserId, out _);
+            await _failures.ResetAsync(account.UserId, ct);
             return account;
         }
-        if (_failures.AddOrUpdate(account.UserId, 1, (_, n) => n + 1) >= FailuresBeforeLockout)
+        if (await _failures.RecordFailureAsync(account.UserId, FailuresBeforeLockout, ct))
         {
-            _failures.TryRemove(account.UserId, out _);
-            await AppendAsync(new AccountLockedOut(account.UserId, FailuresBeforeLockout, now + LockoutDuration, Domain.Actor.SystemUserId, now), ct);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await AppendAsync(new AccountLockedOut(account.UserId, FailuresBeforeLockout, now + LockoutDuration, Domain.Actor.SystemUserId, now), ct);
+                    break;
+                }
+                catch (WrongExpectedRevisionException) when (attempt < 3)
+                {
+                    // Another node wrote to the directory meanwhile (the stream fold caught up): record the lockout after it.
+                    await CatchUpAsync(ct);
+                }
+            }
         }
         return null;
     }
@@ -137,8 +148,13 @@ public sealed class AccountDirectory(IEventStore store, TimeProvider clock)
             case AccountLockedOut l when _byId.TryGetValue(l.UserId, out var a):
                 _byId[l.UserId] = a with { LockedUntil = l.Until };
                 break;
+            default:
+                ApplyExternal(e);
+                break;
         }
     }
+
+    private DateTimeOffset Now() => clock.GetUtcNow();
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -18,6 +18,17 @@ public sealed record AccountDisabled(string UserId, string Reason, string Securi
 public sealed record AccountLockedOut(string UserId, int FailedAttempts, DateTimeOffset Until, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
+/// <summary>The account signs in through an external identity provider (OpenID Connect): <paramref name="Issuer"/> and
+/// <paramref name="Subject"/> name the person there.</summary>
+public sealed record AccountExternalLoginLinked(string UserId, string Issuer, string Subject, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
+/// <summary>Agency, roles or region changed (for single sign-on accounts: the provider's claims changed); sessions issued
+/// with the old access end (new <paramref name="SecurityStamp"/>).</summary>
+public sealed record AccountAccessChanged(
+    string UserId, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode, string SecurityStamp, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
 public static class AccountEventTypes
 {
     public static readonly IReadOnlyDictionary<string, Type> ByName = new Dictionary<string, Type>
@@ -26,6 +37,8 @@ public static class AccountEventTypes
         ["account.password_changed.v1"] = typeof(AccountPasswordChanged),
         ["account.disabled.v1"] = typeof(AccountDisabled),
         ["account.locked_out.v1"] = typeof(AccountLockedOut),
+        ["account.external_login_linked.v1"] = typeof(AccountExternalLoginLinked),
+        ["account.access_changed.v1"] = typeof(AccountAccessChanged),
     };
 
     public static string NameOf(Type type) => ByName.First(p => p.Value == type).Key;

@@ -26,7 +26,7 @@ public sealed class StreamFold<TEvent>(IEventStore store, string stream, IReadOn
     public async Task AppendAsync(TEvent @event, string actorId, Action<TEvent, long> apply, CancellationToken ct)
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), DomainJson.Options);
-        var metadata = new EventMetadata { ActorId = actorId, CommandId = Guid.NewGuid() };
+        var metadata = Audit.ActingUser.For(actorId);
         await store.AppendAsync(stream, ExpectedRevision.FromLastRevision(_revision),
             [new EventData(Guid.NewGuid(), _namesByType[@event.GetType()], data, metadata)], ct);
         await CatchUpAsync(apply, ct);

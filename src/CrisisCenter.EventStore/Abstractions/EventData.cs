@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrisisCenter.EventStore;
 
 /// <summary>An event about to be appended. <see cref="Type"/> is the stable, versioned store name
@@ -16,7 +18,23 @@ public sealed record EventMetadata
     public Guid? CorrelationId { get; init; }
     public Guid? CausationId { get; init; }
 
+    /// <summary>The roles the actor held when acting (for the audit trail). Left out of the stored form when null,
+    /// so events recorded before this field existed keep their hashes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Roles { get; init; }
+
     public static EventMetadata Empty { get; } = new();
+
+    /// <summary>Value equality, roles compared item by item (a record alone would compare the list references, so the
+    /// same stored metadata read twice would differ).</summary>
+    public bool Equals(EventMetadata? other) =>
+        other is not null
+        && ActorId == other.ActorId && ActorName == other.ActorName && AgencyCode == other.AgencyCode && SessionId == other.SessionId
+        && CommandId == other.CommandId && CorrelationId == other.CorrelationId && CausationId == other.CausationId
+        && (Roles is null ? other.Roles is null : other.Roles is not null && Roles.SequenceEqual(other.Roles, StringComparer.Ordinal));
+
+    public override int GetHashCode() =>
+        HashCode.Combine(ActorId, ActorName, AgencyCode, SessionId, CommandId, CorrelationId, CausationId, Roles?.Count);
 }
 
 /// <summary>An event as stored: its place in its stream (<see cref="Revision"/>, 0-based) and in the

@@ -152,6 +152,7 @@ public sealed partial class IncidentGrain(IEventStore store, IOptions<IncidentGr
             CommandId = context.CommandId,
             SessionId = envelope.SessionId,
             CorrelationId = envelope.CorrelationId,
+            Roles = [.. context.Actor.Roles.Select(r => r.ToString()).Order(StringComparer.Ordinal)],
         };
     }
 

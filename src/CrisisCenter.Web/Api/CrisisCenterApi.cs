@@ -19,6 +19,7 @@ public static class CrisisCenterApi
             .MapSituationUpdatesApi()
             .MapRumorsApi();
         api.MapReferenceApi().MapUsersApi().MapApprovalsApi().MapAgencyKpisApi().MapTemplatesApi().MapChannelsApi();
+        Audit.AuditApi.MapAuditApi(api);
         return routes;
     }
 }

@@ -17,8 +17,10 @@ public static class CommandLine
 {
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "users" or "verify-store" or "migrate-store";
 
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot)
+    /// <param name="output">Where reports go (standard output unless a caller, e.g. a test, captures them).</param>
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot, TextWriter? output = null)
     {
+        output ??= Console.Out;
         // Names both stores itself: the configured store is not opened (nor created).
         if (args is ["migrate-store", .. var migrateArgs])
             return await RunUntilCtrlCAsync(ct => MigrateStoreCommand.RunAsync(migrateArgs, Environment.CurrentDirectory, Console.Out, Console.Error, ct));
@@ -34,7 +36,7 @@ public static class CommandLine
             return args switch
             {
                 ["users", "add", .. var rest] => await AddUserAsync(rest, provider.GetRequiredService<AccountDirectory>()),
-                ["verify-store"] => await VerifyStoreAsync(provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<StreamVerifier>()),
+                ["verify-store"] => await VerifyStoreAsync(provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<StreamVerifier>(), output),
                 _ => Usage(),
             };
         }
@@ -83,7 +85,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> VerifyStoreAsync(IEventStore store, StreamVerifier verifier)
+    private static async Task<int> VerifyStoreAsync(IEventStore store, StreamVerifier verifier, TextWriter output)
     {
         var streams = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var e in store.ReadAllAsync()) streams.Add(e.Stream);
@@ -93,9 +95,9 @@ public static class CommandLine
             var result = await verifier.VerifyAsync(stream);
             if (result.IsIntact) continue;
             broken++;
-            Console.WriteLine($"BROKEN {stream}: revision {result.FirstBrokenRevision} (event {result.FirstBrokenEventId}): {result.Problem}");
+            output.WriteLine($"BROKEN {stream}: revision {result.FirstBrokenRevision} (event {result.FirstBrokenEventId}): {result.Problem}");
         }
-        Console.WriteLine(broken == 0 ? $"All {streams.Count} streams intact." : $"{broken} of {streams.Count} streams broken.");
+        output.WriteLine(broken == 0 ? $"All {streams.Count} streams intact." : $"{broken} of {streams.Count} streams broken.");
         return broken == 0 ? 0 : 1;
     }
 

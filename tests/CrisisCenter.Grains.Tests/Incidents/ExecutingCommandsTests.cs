@@ -48,6 +48,7 @@ public sealed class ExecutingCommandsTests(IncidentClusterFixture fixture) : Clu
             CommandId = (Guid?)declare.Context.CommandId,
             SessionId = envelope.SessionId,
             CorrelationId = envelope.CorrelationId,
+            Roles = Scenario.PressOfficer.Roles.Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList(),
         });
     }
 

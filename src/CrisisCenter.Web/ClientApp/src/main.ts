@@ -10,6 +10,7 @@ import { createShell } from "./app/shell";
 import { applyDocumentLanguage, onLocaleChange, t, tx } from "./i18n/i18n";
 import { timelineHub } from "./live/timelineHub";
 import { approvalsScreen } from "./screens/approvals";
+import { incidentAuditScreen, userAuditScreen } from "./screens/audit";
 import { boardScreen } from "./screens/board";
 import { channelsScreen } from "./screens/channels";
 import { incidentScreen } from "./screens/incident";
@@ -47,6 +48,10 @@ function build(route: Route): Screen {
       return statementEditorScreen(hub, { incidentId: route.incidentId, statementId: route.statementId, kind: null, rumorId: null, referencesStatementId: null });
     case "new-statement":
       return statementEditorScreen(hub, { incidentId: route.incidentId, statementId: null, kind: route.kind, rumorId: route.rumorId, referencesStatementId: route.statementId });
+    case "incident-audit":
+      return incidentAuditScreen(route.incidentId);
+    case "user-audit":
+      return userAuditScreen(route.userId);
     case "not-found":
       return {
         element: h("section", { class: "screen" }, h("h1", null, tx("notFound.title")), h("p", null, appLink(routes.board(), null, tx("nav.board")))),

@@ -23,6 +23,8 @@ public sealed class EveryEndpointDeclaresAPolicyTests(SecurityApp security)
         "POST /api/auth/login",
         "POST /api/auth/token",
         "POST /api/auth/logout",
+        "GET /api/auth/providers",
+        "GET /api/auth/oidc/login",
         "GET /openapi/{documentName}.json",
         "GET /scalar/{documentName?}",
         "GET /scalar/scalar.js",

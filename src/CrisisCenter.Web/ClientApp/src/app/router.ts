@@ -10,6 +10,8 @@ export type Route =
   | { name: "rumors"; incidentId: string }
   | { name: "new-statement"; incidentId: string; kind: string | null; rumorId: string | null; statementId: string | null }
   | { name: "statement"; incidentId: string; statementId: string }
+  | { name: "incident-audit"; incidentId: string }
+  | { name: "user-audit"; userId: string | null }
   | { name: "not-found" };
 
 const guid = "[0-9a-fA-F-]{36}";
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
   if (path === "/admin/channels") return { name: "channels" };
   if ((match = new RegExp(`^/incidents/(${guid})$`).exec(path))) return { name: "incident", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/rumors$`).exec(path))) return { name: "rumors", incidentId: match[1]! };
+  if ((match = new RegExp(`^/incidents/(${guid})/audit$`).exec(path))) return { name: "incident-audit", incidentId: match[1]! };
+  if (path === "/audit/users") return { name: "user-audit", userId: params.get("user") };
   if ((match = new RegExp(`^/incidents/(${guid})/statements/new$`).exec(path)))
     return { name: "new-statement", incidentId: match[1]!, kind: params.get("kind"), rumorId: params.get("rumor"), statementId: params.get("statement") };
   if ((match = new RegExp(`^/incidents/(${guid})/statements/(${guid})$`).exec(path)))
@@ -40,6 +44,8 @@ export const routes = {
   signIn: () => "/sign-in",
   incident: (id: string) => `/incidents/${id}`,
   rumors: (id: string) => `/incidents/${id}/rumors`,
+  incidentAudit: (id: string) => `/incidents/${id}/audit`,
+  userAudit: (userId?: string) => `/audit/users${userId ? "?user=" + encodeURIComponent(userId) : ""}`,
   statement: (id: string, statementId: string) => `/incidents/${id}/statements/${statementId}`,
   newStatement: (id: string, options: { kind?: string; rumorId?: string; statementId?: string } = {}) => {
     const params = new URLSearchParams();

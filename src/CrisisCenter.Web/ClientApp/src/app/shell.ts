@@ -44,6 +44,7 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
     { name: "approvals", route: routes.approvals(), key: "nav.approvals", show: () => session.isApprover },
     { name: "kpis", route: routes.kpis(), key: "nav.kpis", show: () => true },
     { name: "channels", route: routes.channels(), key: "nav.channels", show: () => session.has("Admin") },
+    { name: "user-audit", route: routes.userAudit(), key: "nav.audit", show: () => session.has("Admin") },
   ];
 
   const renderNav = () => {

@@ -18,6 +18,7 @@ import { kpiStrip } from "../ui/kpiStrip";
 import { statementListItem } from "../ui/statementSummary";
 import { timelineList } from "../ui/timelineList";
 import { reportLinks } from "../ui/reportLinks";
+import { incidentAuditLink } from "./audit";
 import { loadIncidentOrShowProblem } from "./incidentLoad";
 import { pointInTimePanel } from "./pointInTime";
 import { ScreenScope, type Screen } from "./screen";
@@ -74,6 +75,7 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     void kpis.refresh();
 
     const side = h("div", { class: "incident-side" },
+      incidentAuditLink(incidentId),
       statementsBox,
       session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,

@@ -6,6 +6,7 @@ import { t, tx } from "../i18n/i18n";
 import { h } from "../ui/dom";
 import { FormView, isBlank, submitButton, textInput } from "../ui/forms";
 import type { Screen } from "./screen";
+import { ssoSignIn } from "./signInSso";
 
 export function signInScreen(onSignedIn: (user: Me) => void): Screen {
   const userName = textInput({ autocomplete: "username", maxLength: 64 });
@@ -34,6 +35,7 @@ export function signInScreen(onSignedIn: (user: Me) => void): Screen {
       h("h1", { attrs: { id: "sign-in-title" } }, tx("signIn.title")),
       h("p", { class: "lead" }, tx("signIn.intro")),
       form.element,
+      ssoSignIn(),
     ),
   );
   queueMicrotask(() => userName.focus());
