@@ -3,6 +3,7 @@ using CrisisCenter.Channels.Cap;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Channels.Feeds;
+using CrisisCenter.Channels.IncidentUpdates;
 using CrisisCenter.Channels.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelPostSender, GrainChannelPostSender>();
         services.AddSingleton<ChannelDispatcher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ChannelDispatcher>());
+        services.AddSingleton<IncidentUpdateNotifier>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IncidentUpdateNotifier>());
 
         services.AddSingleton<PublicStatements>();
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PublicStatements>());

@@ -33,6 +33,8 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         ["Channels:Targets:partner:Kind"] = "Webhook",
         ["Channels:Targets:partner:Url"] = partner.Url.ToString(),
         ["Channels:Targets:partner:Secret"] = partner.Secret,
+        // Statements only: incident.updated has its own tests (IncidentUpdatedWebhookTests).
+        ["Channels:Targets:partner:Events:0"] = "statement.published",
     };
 
     private async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)

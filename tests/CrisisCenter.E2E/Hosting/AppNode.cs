@@ -3,6 +3,9 @@ namespace CrisisCenter.E2E.Hosting;
 /// <summary>One web node's settings: its data directory (possibly shared with another node), HTTP URL, silo ports.</summary>
 public sealed record AppNode(string DataDirectory, int HttpPort, int SiloPort, int GatewayPort, string ClusterId)
 {
+    /// <summary>More configuration as environment variables (e.g. "Channels__Targets__partner__Url").</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public static AppNode Create(string dataDirectory) =>
         new(dataDirectory, FreePort.Next(), FreePort.Next(), FreePort.Next(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -21,5 +24,5 @@ public sealed record AppNode(string DataDirectory, int HttpPort, int SiloPort, i
         ["Orleans__GatewayPort"] = GatewayPort.ToString(),
         ["Orleans__ClusterId"] = ClusterId,
         ["Logging__LogLevel__Default"] = "Warning",
-    };
+    }.Concat(Settings).ToDictionary();
 }
