@@ -28,8 +28,8 @@ Directory.CreateDirectory(dataDirectory);
 
 builder.Services.AddOptions<CrisisCenterOptions>().Bind(builder.Configuration.GetSection(CrisisCenterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-// One policy for the grains' decisions, the read side and the API.
-builder.Services.AddSingleton(IncidentPolicy.Default);
+// One policy for the grains' decisions, the read side, the reminders and the API (update cadence from configuration).
+builder.Services.AddSingleton(IncidentPolicyConfiguration.Read(builder.Configuration));
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();

@@ -2,6 +2,7 @@ using CrisisCenter.Application.Projections;
 using CrisisCenter.Channels.Cap;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Channels.Dispatching;
+using CrisisCenter.Channels.Email;
 using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Channels.IncidentUpdates;
 using CrisisCenter.Channels.Webhooks;
@@ -29,6 +30,8 @@ public static class ChannelsServiceCollectionExtensions
                 "Channels:Dispatch needs MaxAttempts >= 1, a positive BaseDelay, MaxDelay >= BaseDelay and a positive AttemptTimeout.")
             .Validate(options => options.Targets.All(target => target.Value.Kind != ChannelKind.Webhook || (target.Value.Url is { IsAbsoluteUri: true } && !string.IsNullOrEmpty(target.Value.Secret))),
                 "Every webhook channel under Channels:Targets needs an absolute Url and a Secret.")
+            .Validate(options => options.Targets.All(target => target.Value.Kind != ChannelKind.Email || EmailTargetIsComplete(target.Value)),
+                "Every e-mail channel under Channels:Targets needs an SmtpHost, a From address, SmtpSecurity None, StartTls, SslOnConnect or Auto, and at least one media list under Recipients.")
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.Cap);
 
@@ -39,11 +42,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<WebhookAdapter>();
         services.AddSingleton<FeedAdapter>();
         services.AddSingleton<CapAdapter>();
+        services.AddSingleton<EmailAdapter>();
         services.AddSingleton(provider => new ChannelAdapters(new Dictionary<ChannelKind, IChannelAdapter>
         {
             [ChannelKind.Feed] = provider.GetRequiredService<FeedAdapter>(),
             [ChannelKind.Cap] = provider.GetRequiredService<CapAdapter>(),
             [ChannelKind.Webhook] = provider.GetRequiredService<WebhookAdapter>(),
+            [ChannelKind.Email] = provider.GetRequiredService<EmailAdapter>(),
         }));
         services.AddSingleton<IIncidentGateway, IncidentGrainGateway>();
         services.AddSingleton<ChannelPostDelivery>();
@@ -59,4 +64,10 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<CapDocuments>();
         return services;
     }
+
+    private static bool EmailTargetIsComplete(ChannelTarget target) =>
+        !string.IsNullOrWhiteSpace(target.SmtpHost) && target.SmtpPort is > 0 and < 65536
+        && MimeKit.MailboxAddress.TryParse(target.From ?? "", out _)
+        && EmailAdapter.TryParseSecurity(target.SmtpSecurity, out _)
+        && target.Recipients.Values.Any(list => list is { Length: > 0 });
 }

@@ -19,6 +19,7 @@ internal sealed class EventStoreDbConnection : IAsyncDisposable
 
     private readonly ConcurrentDictionary<EventStoreDbEndpoint, Lazy<GrpcChannel>> _channels = new();
     private readonly string? _authorization;
+    private readonly System.Net.Security.RemoteCertificateValidationCallback? _certificateValidation;
     private readonly ILogger _logger;
     private EventStoreDbEndpoint _current;
 
@@ -27,6 +28,7 @@ internal sealed class EventStoreDbConnection : IAsyncDisposable
         Settings = settings;
         _logger = logger;
         _current = settings.Endpoints[0];
+        _certificateValidation = ServerCertificateTrust.CallbackFor(settings);
         if (settings.HasCredentials)
             _authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.UserName}:{settings.Password}"));
     }
@@ -129,8 +131,9 @@ internal sealed class EventStoreDbConnection : IAsyncDisposable
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
             ConnectTimeout = Settings.Deadline,
         };
-        if (Settings.UseTls && !Settings.VerifyCertificate)
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true; // tlsVerifyCert=false: self-signed dev certificates
+        // tlsVerifyCert=false accepts any certificate (self-signed development nodes); tlsCaFile trusts that CA only.
+        if (_certificateValidation is not null)
+            handler.SslOptions.RemoteCertificateValidationCallback = _certificateValidation;
         // Without TLS the address is http://, which Grpc.Net.Client speaks as HTTP/2 with prior knowledge (h2c).
         return GrpcChannel.ForAddress(endpoint.ToUri(Settings.UseTls), new GrpcChannelOptions
         {

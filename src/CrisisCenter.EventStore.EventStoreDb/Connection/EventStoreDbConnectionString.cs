@@ -4,22 +4,26 @@ namespace CrisisCenter.EventStore.EventStoreDb;
 
 /// <summary>
 /// Where and how to reach EventStoreDB, parsed from
-/// <c>esdb://[user:pass@]host[:port][,host[:port]...][/]?tls=true|false&amp;tlsVerifyCert=true|false&amp;defaultDeadline=ms</c>.
+/// <c>esdb://[user:pass@]host[:port][,host[:port]...][/]?tls=true|false&amp;tlsVerifyCert=true|false&amp;tlsCaFile=path&amp;defaultDeadline=ms</c>.
 /// Like the official clients: TLS is on unless <c>tls=false</c>, certificates are verified unless
-/// <c>tlsVerifyCert=false</c>, and a host without a port means 2113.
+/// <c>tlsVerifyCert=false</c> (against the system trust store, or only the CA in <c>tlsCaFile</c> when given), and a
+/// host without a port means 2113.
 /// </summary>
 public sealed record EventStoreDbConnectionString
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
     private static readonly string[] Schemes = ["esdb://", "kurrentdb://"];
-    private static readonly string[] SupportedSettings = ["tls", "tlsVerifyCert", "defaultDeadline"];
+    private static readonly string[] SupportedSettings = ["tls", "tlsVerifyCert", "tlsCaFile", "defaultDeadline"];
 
     public required IReadOnlyList<EventStoreDbEndpoint> Endpoints { get; init; }
     public string? UserName { get; init; }
     public string? Password { get; init; }
     public bool UseTls { get; init; } = true;
     public bool VerifyCertificate { get; init; } = true;
+    /// <summary>A CA certificate file (PEM or DER): the server's certificate must chain to it (e.g. the cluster's own
+    /// CA made with the server's certificate tool). Null: the system trust store.</summary>
+    public string? TlsCaFile { get; init; }
     /// <summary>How long one append or short read may take before it fails as unavailable.</summary>
     public TimeSpan Deadline { get; init; } = DefaultDeadline;
 
@@ -145,6 +149,7 @@ public sealed record EventStoreDbConnectionString
             {
                 "tls" => settings with { UseTls = ParseBool(known, value, original) },
                 "tlsVerifyCert" => settings with { VerifyCertificate = ParseBool(known, value, original) },
+                "tlsCaFile" => settings with { TlsCaFile = value.Length > 0 ? value : throw Invalid("setting 'tlsCaFile' needs a file path", original) },
                 _ => settings with { Deadline = ParseDeadline(value, original) },
             };
         }
@@ -176,5 +181,6 @@ public sealed record EventStoreDbConnectionString
     }
 
     public override string ToString() =>
-        $"esdb://{(HasCredentials ? UserName + ":***@" : "")}{string.Join(',', Endpoints)}?tls={(UseTls ? "true" : "false")}&tlsVerifyCert={(VerifyCertificate ? "true" : "false")}";
+        $"esdb://{(HasCredentials ? UserName + ":***@" : "")}{string.Join(',', Endpoints)}?tls={(UseTls ? "true" : "false")}&tlsVerifyCert={(VerifyCertificate ? "true" : "false")}"
+        + (TlsCaFile is null ? "" : "&tlsCaFile=" + Uri.EscapeDataString(TlsCaFile));
 }

@@ -1,33 +1,32 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CrisisCenter.EventStore.EventStoreDb;
 
 /// <summary>
 /// What we store in the server's per-event "custom metadata": our <see cref="EventMetadata"/> plus the hash chain
-/// (previousHash, hash), as camel-case JSON, so the chain travels with the event and anyone reading the stream
-/// (our verifier, an operator in the server's UI) sees it.
+/// (previousHash, hash), as one camel-case JSON object, so the chain travels with the event and anyone reading the
+/// stream (our verifier, an operator in the server's UI) sees it. The record is serialised as it is, so a field added
+/// to <see cref="EventMetadata"/> is stored (and hashed) without a change here.
 /// </summary>
 internal static class CustomMetadata
 {
+    private const string PreviousHashField = "previousHash";
+    private const string HashField = "hash";
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static byte[] Write(EventMetadata metadata, string previousHash, string hash) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Document
-        {
-            ActorId = metadata.ActorId,
-            ActorName = metadata.ActorName,
-            AgencyCode = metadata.AgencyCode,
-            SessionId = metadata.SessionId,
-            CommandId = metadata.CommandId,
-            CorrelationId = metadata.CorrelationId,
-            CausationId = metadata.CausationId,
-            PreviousHash = previousHash,
-            Hash = hash,
-        }, Options);
+    public static byte[] Write(EventMetadata metadata, string previousHash, string hash)
+    {
+        var document = JsonSerializer.SerializeToNode(metadata, Options)!.AsObject();
+        document[PreviousHashField] = previousHash;
+        document[HashField] = hash;
+        return JsonSerializer.SerializeToUtf8Bytes(document, Options);
+    }
 
     /// <summary>Reads what <see cref="Write"/> wrote. Events written by someone else (no or foreign metadata) come back
     /// with empty metadata and empty hashes, which the stream verifier reports as a break.</summary>
@@ -35,40 +34,23 @@ internal static class CustomMetadata
     {
         if (json.IsEmpty)
             return (EventMetadata.Empty, "", "");
-        Document? document;
         try
         {
-            document = JsonSerializer.Deserialize<Document>(json, Options);
+            if (JsonNode.Parse(json) is not JsonObject document)
+                return (EventMetadata.Empty, "", "");
+            var previousHash = TextOf(document, PreviousHashField);
+            var hash = TextOf(document, HashField);
+            document.Remove(PreviousHashField);
+            document.Remove(HashField);
+            var metadata = document.Deserialize<EventMetadata>(Options) ?? EventMetadata.Empty;
+            return (metadata, previousHash, hash);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             return (EventMetadata.Empty, "", "");
         }
-        if (document is null)
-            return (EventMetadata.Empty, "", "");
-        var metadata = new EventMetadata
-        {
-            ActorId = document.ActorId,
-            ActorName = document.ActorName,
-            AgencyCode = document.AgencyCode,
-            SessionId = document.SessionId,
-            CommandId = document.CommandId,
-            CorrelationId = document.CorrelationId,
-            CausationId = document.CausationId,
-        };
-        return (metadata, document.PreviousHash ?? "", document.Hash ?? "");
     }
 
-    private sealed class Document
-    {
-        public string? ActorId { get; init; }
-        public string? ActorName { get; init; }
-        public string? AgencyCode { get; init; }
-        public string? SessionId { get; init; }
-        public Guid? CommandId { get; init; }
-        public Guid? CorrelationId { get; init; }
-        public Guid? CausationId { get; init; }
-        public string? PreviousHash { get; init; }
-        public string? Hash { get; init; }
-    }
+    private static string TextOf(JsonObject document, string field) =>
+        document[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 }

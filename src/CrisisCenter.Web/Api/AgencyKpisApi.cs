@@ -19,7 +19,8 @@ public static class AgencyKpisApi
             var actor = user.ToActor();
             var problems = new FieldProblems();
             var until = Moment(to, "to", problems) ?? clock.GetUtcNow();
-            var since = Moment(from, "from", problems) ?? until - DefaultPeriod;
+            // Clamped: 'to' near the start of the calendar has no full default period before it (found by the fuzz).
+            var since = Moment(from, "from", problems) ?? (until - DateTimeOffset.MinValue > DefaultPeriod ? until - DefaultPeriod : DateTimeOffset.MinValue);
             problems.When(since >= until, "from", "Must be before 'to'.");
             var errors = problems.ToDictionary();
             if (errors.Count > 0) throw new RequestValidationException(errors);

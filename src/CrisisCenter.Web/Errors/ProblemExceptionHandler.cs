@@ -15,7 +15,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
+        var problem = Map(exception) ?? UnknownCharset(context.Request, exception);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -41,6 +41,28 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         OperationCanceledException => Problem(499, "Request cancelled", "The client closed the request."),
         _ => null,
     };
+
+    /// <summary>The JSON reader throws InvalidOperationException for a Content-Type whose charset names no encoding
+    /// (<c>application/json; charset=nonsense</c>): the client's choice of encoding, so 415, not our fault.</summary>
+    private static ProblemDetails? UnknownCharset(HttpRequest request, Exception exception)
+    {
+        if (exception is not InvalidOperationException
+            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || mediaType.Charset.Value is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+
+        try
+        {
+            System.Text.Encoding.GetEncoding(charset);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return Problem(415, "Unsupported charset", $"The body's charset '{charset}' is not a known encoding; send JSON as UTF-8.");
+        }
+    }
 
     /// <summary>A body that is not JSON, or JSON of the wrong shape: the field named by its JSON path, in words a
     /// client can act on (the serializer's own text names our CLR types, which says nothing to a client).</summary>

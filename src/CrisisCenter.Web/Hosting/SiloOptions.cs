@@ -39,6 +39,9 @@ public sealed class SiloOptions
     /// at start (a container's service name). Unset: the first non-loopback IPv4 address of this machine.</summary>
     public string? AdvertisedIP { get; set; }
 
+    /// <summary>Orleans:Liveness: how fast the cluster declares a silent silo dead (unset values keep Orleans' defaults).</summary>
+    public SiloLivenessOptions Liveness { get; set; } = new();
+
     /// <summary>Every problem with these options, in words an operator can act on; empty when usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -55,6 +58,8 @@ public sealed class SiloOptions
             problems.Add("Orleans:ClusterId is empty: nodes of one cluster share a non-empty ClusterId.");
         if (string.IsNullOrWhiteSpace(ServiceId))
             problems.Add("Orleans:ServiceId is empty: nodes of one cluster share a non-empty ServiceId.");
+
+        problems.AddRange(Liveness.Validate());
 
         if (ClusteringMode == ClusteringMode.Redis)
         {

@@ -46,6 +46,8 @@ public static class SiloSetup
                 UseRedis(silo, options);
                 break;
         }
+        if (options.Liveness.IsSet)
+            silo.Configure<ClusterMembershipOptions>(options.Liveness.ApplyTo);
         silo.AddCrisisCenterGrains();
     }
 

@@ -12,22 +12,32 @@ namespace CrisisCenter.Channels.Tests.EndToEnd;
 public sealed class PublishingEndToEndTests : IAsyncLifetime
 {
     private WebhookReceiver partner = null!;
+    private MediaMailServer mail = null!;
     private ChannelsApp app = null!;
 
     public async Task InitializeAsync()
     {
         partner = await WebhookReceiver.StartAsync();
-        app = ChannelsApp.Start(Settings(partner));
+        mail = await MediaMailServer.StartAsync();
+        app = ChannelsApp.Start(Settings(partner, mail));
     }
 
     public async Task DisposeAsync()
     {
         await app.DisposeAsync();
         await partner.DisposeAsync();
+        await mail.DisposeAsync();
     }
 
-    private static Dictionary<string, string?> Settings(WebhookReceiver partner) => new()
+    private static Dictionary<string, string?> Settings(WebhookReceiver partner, MediaMailServer mail) => new()
     {
+        ["Channels:Targets:media:Kind"] = "Email",
+        ["Channels:Targets:media:SmtpHost"] = "127.0.0.1",
+        ["Channels:Targets:media:SmtpPort"] = mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channels:Targets:media:SmtpSecurity"] = "None",
+        ["Channels:Targets:media:From"] = "press@mchs.gov.kz",
+        ["Channels:Targets:media:Recipients:kk:0"] = "desk@kazinform.kz",
+        ["Channels:Targets:media:Recipients:ru:0"] = "editor@tengrinews.kz",
         ["Channels:Targets:website:Kind"] = "Feed",
         ["Channels:Targets:cap:Kind"] = "Cap",
         ["Channels:Targets:partner:Kind"] = "Webhook",
@@ -50,10 +60,10 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         await publishing.DeclareAsync();
         partner.Fail(new WebhookReceiver.Fault.Status(503), new WebhookReceiver.Fault.Status(429, RetryAfterSeconds: 1));
 
-        var original = await publishing.PublishAsync(["website", "cap", "partner"]);
+        var original = await publishing.PublishAsync(["website", "cap", "partner", "media"]);
         var posts = await publishing.SettledPostsAsync(original);
 
-        posts.Should().HaveCount(6).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        posts.Should().HaveCount(8).And.OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
         partner.Processed.Select(p => p.GetProperty("statement").GetProperty("language").GetString()).Should().BeEquivalentTo(["kk", "ru"]);
         partner.BadSignatures.Should().Be(0);
 
@@ -75,8 +85,12 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         var cap = XDocument.Parse(await client.GetStringAsync($"/cap/messages/{original:D}.xml"));
         cap.Root!.Element(XName.Get("msgType", "urn:oasis:names:tc:emergency:cap:1.2"))!.Value.Should().Be("Alert");
 
-        var correction = await publishing.PublishAsync(["website", "cap", "partner"], StatementKind.Correction, original, "Уточнение");
-        (await publishing.SettledPostsAsync(correction)).Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        var correction = await publishing.PublishAsync(["website", "cap", "partner", "media"], StatementKind.Correction, original, "Уточнение");
+        var correctionPosts = await publishing.SettledPostsAsync(correction);
+        correctionPosts.Should().OnlyContain(p => p.Status == ChannelPostStatus.Delivered);
+        var originalRelease = posts.Single(p => p.Channel == "media" && p.Language == Language.Ru).ExternalId;
+        mail.Messages.Should().HaveCount(4, "the original and its correction, in Kazakh and Russian, one mail each");
+        mail.Messages.Single(m => m.Language == "ru" && m.Message.InReplyTo == originalRelease).Message.Subject.Should().StartWith("[Исправлено]");
         partner.Processed.Count(p => p.GetProperty("type").GetString() == "statement.corrected").Should().Be(2);
 
         deadline = DateTime.UtcNow.AddSeconds(20);
@@ -112,7 +126,7 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
 
         var dataDirectory = app.DataDirectory;
         await app.DisposeAsync();
-        app = ChannelsApp.Start(Settings(partner), dataDirectory);
+        app = ChannelsApp.Start(Settings(partner, mail), dataDirectory);
 
         var restarted = new PublishingOf(app, publishing.IncidentId);
         var posts = await restarted.SettledPostsAsync(id);

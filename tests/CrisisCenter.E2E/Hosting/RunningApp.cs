@@ -40,13 +40,18 @@ public sealed class RunningApp : IAsyncDisposable
     {
         var node = AppNode.Create(Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName) with { Settings = settings ?? new Dictionary<string, string>() };
         foreach (var user in TestUser.All)
-        {
-            string[] add = ["users", "add", "--role", user.Role, "--user", user.UserName, "--name", user.DisplayName, "--agency", user.AgencyCode, "--password", TestUser.Password];
-            if (user.RegionCode is { } region) add = [.. add, "--region", region];
-            var (code, text) = await RunToEndAsync(add, node.Environment, TimeSpan.FromSeconds(60));
-            if (code != 0) throw new InvalidOperationException($"Creating {user.UserName} failed ({code}):\n{text}");
-        }
+            await AddUserAsync(node, user);
         return await StartAsync(node, ownsData: true);
+    }
+
+    /// <summary>Creates <paramref name="user"/> (password <see cref="TestUser.Password"/>) in the node's store through the
+    /// app's own CLI verb `users add`, as an operator would before the first start.</summary>
+    public static async Task AddUserAsync(AppNode node, TestUser user)
+    {
+        string[] add = ["users", "add", "--role", user.Role, "--user", user.UserName, "--name", user.DisplayName, "--agency", user.AgencyCode, "--password", TestUser.Password];
+        if (user.RegionCode is { } region) add = [.. add, "--region", region];
+        var (code, text) = await RunToEndAsync(add, node.Environment, TimeSpan.FromSeconds(60));
+        if (code != 0) throw new InvalidOperationException($"Creating {user.UserName} failed ({code}):\n{text}");
     }
 
     /// <summary>Starts the app as <paramref name="node"/> describes: a second node on another node's data directory
@@ -133,6 +138,46 @@ public sealed class RunningApp : IAsyncDisposable
         }
         lock (output) return (process.ExitCode, output.ToString());
     }
+
+    /// <summary>The operating system's id of the app's process.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>`kill -9` of the whole process tree: no shutdown, no goodbye to the cluster, as when a machine dies.
+    /// The data directory stays (another node may share it); disposing afterwards only cleans up.</summary>
+    public async Task KillAsync()
+    {
+        if (_disposed || _process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _process.WaitForExitAsync(cancel.Token);
+    }
+
+    /// <summary>A graceful stop, as systemd or `docker stop` does it: SIGTERM, then the app shuts down (its silo leaves
+    /// the cluster and hands its grains over). Killed after <paramref name="patience"/> if it has not exited by then.</summary>
+    public async Task StopAsync(TimeSpan patience)
+    {
+        if (_disposed || _process.HasExited) return;
+        if (OperatingSystem.IsWindows() || SendSignal(_process.Id, Sigterm) != 0)
+        {
+            await KillAsync();
+            return;
+        }
+        using var cancel = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"The app at {BaseAddress} did not stop within {patience} of SIGTERM and was killed:\n{Output}");
+        }
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>Fails with what the app printed when its process is gone (instead of a browser's "connection refused").</summary>
     public void EnsureRunning()

@@ -107,7 +107,7 @@ public sealed class ConnectionStringTests
     [InlineData("esdb://node1?tls=yes", "'tls' must be true or false, not 'yes'")]
     [InlineData("esdb://node1?tlsVerifyCert=0", "'tlsVerifyCert' must be true or false")]
     [InlineData("esdb://node1?tls", "'tls' must be key=value")]
-    [InlineData("esdb://node1?nodePreference=leader", "'nodePreference' is not supported (supported: tls, tlsVerifyCert, defaultDeadline)")]
+    [InlineData("esdb://node1?nodePreference=leader", "'nodePreference' is not supported (supported: tls, tlsVerifyCert, tlsCaFile, defaultDeadline)")]
     [InlineData("esdb://node1?tls=false&tls=true", "'tls' is given twice")]
     [InlineData("esdb://node1?defaultDeadline=-5", "positive number of milliseconds")]
     [InlineData("esdb://admin@node1", "credentials must be user:password")]

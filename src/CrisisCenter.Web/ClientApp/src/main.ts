@@ -12,6 +12,7 @@ import { timelineHub } from "./live/timelineHub";
 import { approvalsScreen } from "./screens/approvals";
 import { boardScreen } from "./screens/board";
 import { incidentScreen } from "./screens/incident";
+import { kpisScreen } from "./screens/kpis";
 import { rumorsScreen } from "./screens/rumors";
 import type { Screen } from "./screens/screen";
 import { signInScreen } from "./screens/signIn";
@@ -33,6 +34,8 @@ function build(route: Route): Screen {
       return boardScreen(hub);
     case "approvals":
       return approvalsScreen(hub);
+    case "kpis":
+      return kpisScreen(route);
     case "incident":
       return incidentScreen(hub, route.incidentId);
     case "rumors":

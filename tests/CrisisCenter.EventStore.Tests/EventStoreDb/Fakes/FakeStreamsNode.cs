@@ -33,11 +33,18 @@ internal sealed class FakeStreamsNode : IAsyncDisposable
 
     public static Task<FakeStreamsNode> StartAsync() => StartAsync(new ScriptedStreams());
 
-    public static async Task<FakeStreamsNode> StartAsync<TService>(TService service) where TService : Streams.StreamsBase
+    /// <summary>Starts the node on a free loopback port: h2c, or TLS with <paramref name="certificate"/>.</summary>
+    public static async Task<FakeStreamsNode> StartAsync<TService>(TService service, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
+        where TService : Streams.StreamsBase
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            if (certificate is not null) listen.UseHttps(certificate);
+        }));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
         var app = builder.Build();

@@ -1,6 +1,7 @@
 using System.Net;
 using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.EventStore.Tests.EventStoreDb.Fakes;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Api.Staff;
@@ -12,9 +13,10 @@ namespace CrisisCenter.Web.Tests.Api.Flow;
 /// The whole flow over HTTP, once: the MES press officer declares a Severe incident, logs a situation update, drafts a
 /// Kazakh and Russian holding statement and submits it; two MES approvers approve the exact revision and hash the API
 /// shows; the press officer publishes it to two channels. Every answer and the approval queues on the way are kept
-/// for the tests to judge.
+/// for the tests to judge. Runs on the embedded SQLite store; <see cref="ApiWithPublishedSevereStatementOnEventStoreDb"/>
+/// runs the same flow on EventStoreDB.
 /// </summary>
-public sealed class ApiWithPublishedSevereStatement : IAsyncLifetime
+public class ApiWithPublishedSevereStatement : IAsyncLifetime
 {
     public static readonly string[] Channels = ["website", "telegram"];
 
@@ -41,10 +43,21 @@ public sealed class ApiWithPublishedSevereStatement : IAsyncLifetime
 
     public Guid IncidentId => Declared.IncidentId;
 
+    /// <summary>Why the flow did not run (its store is not available here); null when it ran.</summary>
+    public string? SkipReason { get; protected set; }
+
+    /// <summary>Reports the test skipped, with the reason, when the flow could not run.</summary>
+    public void SkipUnlessRan() => Skip.If(SkipReason is not null, SkipReason);
+
+    /// <summary>The app the flow runs on and a suffix for the people's account names (empty on a fresh store).</summary>
+    protected virtual async Task<(CrisisCenterApp? App, string NameSuffix)> StartAsync() => (await CrisisCenterApp.StartAsync(), "");
+
     public async Task InitializeAsync()
     {
-        App = await CrisisCenterApp.StartAsync();
-        Staff = await AgencyStaff.EnrolAsync(App);
+        var (app, nameSuffix) = await StartAsync();
+        if (app is null) return;
+        App = app;
+        Staff = await AgencyStaff.EnrolAsync(App, nameSuffix);
         var press = Staff.PressOfficer;
 
         using (var declaration = await press.PostJsonAsync(ApiRoutes.Incidents, ApiBodies.Declaration(severity: "Severe")))
@@ -75,9 +88,59 @@ public sealed class ApiWithPublishedSevereStatement : IAsyncLifetime
         Published = await press.PublishAsync(Statement, Channels);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Staff?.Dispose();
         if (App is not null) await App.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The same flow with EventStoreDB as the app's store: the server named by CRISISCENTER_ESDB (e.g.
+/// esdb://127.0.0.1:2113?tls=false); without it every test of the flow reports skipped with that reason. A server
+/// keeps the accounts of earlier runs, so the people's account names carry a per-run suffix.
+/// </summary>
+public sealed class ApiWithPublishedSevereStatementOnEventStoreDb : ApiWithPublishedSevereStatement
+{
+    public const string ConnectionVariable = "CRISISCENTER_ESDB";
+
+    protected override async Task<(CrisisCenterApp? App, string NameSuffix)> StartAsync()
+    {
+        var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            SkipReason = $"{ConnectionVariable} is not set: the API flow on EventStoreDB needs a running server, e.g. esdb://127.0.0.1:2113?tls=false";
+            return (null, "");
+        }
+        return (await StartOnEventStoreDbAsync(connectionString), "-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    public static Task<CrisisCenterApp> StartOnEventStoreDbAsync(string connectionString) =>
+        CrisisCenterApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["EventStore:Backend"] = "EventStoreDb",
+            ["EventStore:ConnectionString"] = connectionString,
+        });
+}
+
+/// <summary>
+/// The same flow with the app configured for EventStoreDB (<c>EventStore:Backend=EventStoreDb</c>) against the
+/// in-process emulation of the server's Streams service: every append, read and subscription of the app goes through
+/// our gRPC client. Runs everywhere; whether the emulation matches the real server is what the flow above checks.
+/// </summary>
+public sealed class ApiWithPublishedSevereStatementOnEmulatedEventStoreDb : ApiWithPublishedSevereStatement
+{
+    private FakeStreamsNode? node;
+
+    protected override async Task<(CrisisCenterApp? App, string NameSuffix)> StartAsync()
+    {
+        node = await FakeStreamsNode.StartAsync(new EmulatedStreams());
+        return (await ApiWithPublishedSevereStatementOnEventStoreDb.StartOnEventStoreDbAsync($"esdb://{node.Endpoint}?tls=false"), "");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (node is not null) await node.DisposeAsync();
     }
 }

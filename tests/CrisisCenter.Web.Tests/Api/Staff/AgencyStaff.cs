@@ -23,11 +23,19 @@ public sealed class AgencyStaff : IDisposable
     public const string AdminName = "admin.mci";
     public const string ObserverName = "akimat.almaty";
 
-    private AgencyStaff(IReadOnlyDictionary<string, HttpClient> clients, IReadOnlyDictionary<string, string> userIds)
+    private AgencyStaff(IReadOnlyDictionary<string, HttpClient> clients, IReadOnlyDictionary<string, string> userIds, string nameSuffix)
     {
         Clients = clients;
         UserIds = userIds;
+        NameSuffix = nameSuffix;
     }
+
+    /// <summary>Appended to every account name (a store shared with earlier runs, such as an EventStoreDB server,
+    /// already holds the plain names); <see cref="Clients"/> and <see cref="UserIds"/> stay keyed by the plain names.</summary>
+    public string NameSuffix { get; }
+
+    /// <summary>The account (and display) name of one of the people, e.g. <see cref="PressOfficerName"/>.</summary>
+    public string NameOf(string person) => person + NameSuffix;
 
     public IReadOnlyDictionary<string, HttpClient> Clients { get; }
 
@@ -47,34 +55,35 @@ public sealed class AgencyStaff : IDisposable
     public HttpClient Observer => Clients[ObserverName];
 
     /// <summary>Creates every account in <paramref name="app"/> and signs each one in.</summary>
-    public static async Task<AgencyStaff> EnrolAsync(CrisisCenterApp app)
+    public static async Task<AgencyStaff> EnrolAsync(CrisisCenterApp app, string nameSuffix = "")
     {
         var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
         async Task Enrol(Task<UserAccount> registration)
         {
             var account = await registration;
-            userIds[account.UserName] = account.UserId;
+            userIds[account.UserName[..^nameSuffix.Length]] = account.UserId;
         }
 
-        await Enrol(app.CreateUserAsync(PressOfficerName, LeadAgency, "PressOfficer"));
-        await Enrol(app.CreateUserAsync(ApproverName, LeadAgency, "Approver"));
-        await Enrol(app.CreateUserAsync(SecondApproverName, LeadAgency, "Approver"));
-        await Enrol(app.CreateUserAsync(PressOfficerAndApproverName, LeadAgency, "PressOfficer", "Approver"));
-        await Enrol(app.CreateUserAsync(OtherAgencyPressOfficerName, OtherAgency, "PressOfficer"));
-        await Enrol(app.CreateUserAsync(OtherAgencyApproverName, OtherAgency, "Approver"));
-        await Enrol(app.CreateUserAsync(AdminName, "MCI", "Admin"));
-        await Enrol(app.CreateObserverAsync(ObserverName, "AKIMAT-KZ-75", "KZ-75", canLogRegionalUpdates: true));
+        await Enrol(app.CreateUserAsync(PressOfficerName + nameSuffix, LeadAgency, "PressOfficer"));
+        await Enrol(app.CreateUserAsync(ApproverName + nameSuffix, LeadAgency, "Approver"));
+        await Enrol(app.CreateUserAsync(SecondApproverName + nameSuffix, LeadAgency, "Approver"));
+        await Enrol(app.CreateUserAsync(PressOfficerAndApproverName + nameSuffix, LeadAgency, "PressOfficer", "Approver"));
+        await Enrol(app.CreateUserAsync(OtherAgencyPressOfficerName + nameSuffix, OtherAgency, "PressOfficer"));
+        await Enrol(app.CreateUserAsync(OtherAgencyApproverName + nameSuffix, OtherAgency, "Approver"));
+        await Enrol(app.CreateUserAsync(AdminName + nameSuffix, "MCI", "Admin"));
+        await Enrol(app.CreateObserverAsync(ObserverName + nameSuffix, "AKIMAT-KZ-75", "KZ-75", canLogRegionalUpdates: true));
 
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
-        foreach (var userName in userIds.Keys) clients[userName] = await app.SignInAsync(userName);
-        return new AgencyStaff(clients, userIds);
+        foreach (var person in userIds.Keys) clients[person] = await app.SignInAsync(person + nameSuffix);
+        return new AgencyStaff(clients, userIds, nameSuffix);
     }
 
     /// <summary>The same people, with the tokens they already hold, talking to <paramref name="app"/> (e.g. the app
     /// started again on the same data directory).</summary>
     public AgencyStaff On(CrisisCenterApp app) => new(
         Clients.ToDictionary(c => c.Key, c => app.Authenticated(Token(c.Value)), StringComparer.Ordinal),
-        UserIds);
+        UserIds,
+        NameSuffix);
 
     public static AuthenticationHeaderValue Token(HttpClient client) =>
         client.DefaultRequestHeaders.Authorization ?? throw new InvalidOperationException("The client holds no token.");

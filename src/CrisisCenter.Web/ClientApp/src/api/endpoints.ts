@@ -1,8 +1,8 @@
 // Typed calls of the CrisisCenter HTTP API, one function per route the dashboard uses.
 import { command, get, itemsOf, query, request } from "./http";
 import type {
-  Agency, CommandAccepted, IncidentCategory, IncidentDetail, IncidentKpis, IncidentStatus, IncidentSummary, Language, Me, Page,
-  PendingApproval, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
+  Agency, AgencyKpis, CommandAccepted, IncidentCategory, IncidentDetail, IncidentKpis, IncidentStatus, IncidentSummary, Language, Me, Page,
+  PendingApproval, PublicRecord, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
 } from "./types";
 
 const incident = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
@@ -51,6 +51,10 @@ export const incidents = {
   declare: (input: DeclareInput) => command<CommandAccepted>("POST", "/api/incidents", input),
   get: (id: string, signal?: AbortSignal) => get<IncidentDetail>(incident(id), signal),
   kpis: (id: string, signal?: AbortSignal) => get<IncidentKpis>(incident(id) + "/kpis", signal),
+  /** What was public at `at` (an ISO instant), replayed from the incident's events. */
+  asOf: (id: string, at: string, signal?: AbortSignal) => get<PublicRecord>(incident(id) + "/as-of" + query({ at }), signal),
+  /** Addresses of the after-action report (opened by the browser, not fetched). */
+  reportUrl: (id: string, format: "html" | "csv" | "json") => `${incident(id)}/report.${format}`,
   /** The timeline after a global position, oldest first. */
   timeline: async (id: string, after: number | null, limit: number, signal?: AbortSignal): Promise<TimelineEntry[]> =>
     itemsOf(await get<TimelineEntry[] | { items: TimelineEntry[] }>(incident(id) + "/timeline" + query({ after, limit }), signal)),
@@ -101,4 +105,9 @@ export const rumors = {
 export const approvals = {
   queue: async (signal?: AbortSignal): Promise<PendingApproval[]> =>
     itemsOf(await get<PendingApproval[] | { items: PendingApproval[] }>("/api/approvals", signal)),
+};
+
+export const kpis = {
+  /** KPIs of the incidents `agency` led that were declared in [from, to) (ISO instants). */
+  agency: (filter: { agency?: string; from?: string; to?: string }, signal?: AbortSignal) => get<AgencyKpis>("/api/kpis" + query(filter), signal),
 };

@@ -219,6 +219,105 @@ export interface IncidentKpis {
   openRumors: number;
   rumorLoggedToRebutted: DurationStats;
   publishedStatements: number;
+  correctionsPublished?: number;
+  retractionsPublished?: number;
+  situationUpdateCorrections?: number;
+  channels?: ChannelDeliveryStats[];
+}
+
+/** Deliveries of one incident on one channel (`failing`: posts whose last attempt failed and will be retried). */
+export interface ChannelDeliveryStats {
+  channel: string;
+  posts: number;
+  delivered: number;
+  failing: number;
+  abandoned: number;
+  uncertain: number;
+  failedAttempts: number;
+  deliveryLatency: DurationStats;
+}
+
+/** GET /api/kpis: an agency's incidents declared in [from, to), pooled. */
+export interface AgencyKpis {
+  agency: string;
+  from: string;
+  to: string;
+  incidents: string[];
+  timeToFirstPublicStatement: DurationStats;
+  approvalTurnaround: DurationStats;
+  rumorLoggedToRebutted: DurationStats;
+  rumorsLogged: number;
+  publishedStatements: number;
+  correctionsPublished: number;
+  retractionsPublished: number;
+  channels: AgencyChannelStats[];
+}
+
+export interface AgencyChannelStats {
+  channel: string;
+  posts: number;
+  delivered: number;
+  failedAttempts: number;
+  undeliveredPosts: number;
+  /** failed attempts / (failed attempts + deliveries); null when nothing was attempted. */
+  attemptFailureRate: number | null;
+  deliveryLatency: DurationStats;
+}
+
+/** GET /api/incidents/{id}/as-of?at=: what was public at a moment, replayed from the incident's events. */
+export interface PublicRecord {
+  incidentId: string;
+  at: string;
+  declared: boolean;
+  lastPosition: number | null;
+  eventsFolded: number;
+  code: string;
+  title: string;
+  status: IncidentStatus;
+  severity: Severity;
+  regions: string[];
+  statements: PublicStatement[];
+  channelPosts: PostAsOf[];
+  openRumors: OpenRumor[];
+}
+
+export interface PublicStatement {
+  statementId: string;
+  kind: StatementKind;
+  status: StatementStatus;
+  revision: number;
+  contentHash: string;
+  publishedAt: string;
+  languages: Language[];
+  content: StatementContent;
+  referencesStatementId: string | null;
+  referencesRumorId: string | null;
+  supersededBy: string | null;
+}
+
+export interface PostAsOf {
+  postId: string;
+  statementId: string;
+  revision: number;
+  channel: string;
+  language: Language;
+  action: string;
+  status: ChannelPostStatus;
+  attempts: number;
+  externalId: string | null;
+  url: string | null;
+  lastError: string | null;
+}
+
+export interface OpenRumor {
+  rumorId: string;
+  claim: string;
+  whereSeen: string;
+  link: string | null;
+  firstSeenAt: string;
+  loggedAt: string;
+  status: RumorStatus;
+  verdict: RumorVerdict | null;
 }
 
 /** What a successful command answers. */

@@ -4,6 +4,7 @@ export type Route =
   | { name: "sign-in" }
   | { name: "board" }
   | { name: "approvals" }
+  | { name: "kpis"; agency: string | null; from: string | null; to: string | null }
   | { name: "incident"; incidentId: string }
   | { name: "rumors"; incidentId: string }
   | { name: "new-statement"; incidentId: string; kind: string | null; rumorId: string | null; statementId: string | null }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (path === "" || path === "/" || path === "/board") return { name: "board" };
   if (path === "/sign-in") return { name: "sign-in" };
   if (path === "/approvals") return { name: "approvals" };
+  if (path === "/kpis") return { name: "kpis", agency: params.get("agency"), from: params.get("from"), to: params.get("to") };
   if ((match = new RegExp(`^/incidents/(${guid})$`).exec(path))) return { name: "incident", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/rumors$`).exec(path))) return { name: "rumors", incidentId: match[1]! };
   if ((match = new RegExp(`^/incidents/(${guid})/statements/new$`).exec(path)))
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
 export const routes = {
   board: () => "/board",
   approvals: () => "/approvals",
+  kpis: () => "/kpis",
   signIn: () => "/sign-in",
   incident: (id: string) => `/incidents/${id}`,
   rumors: (id: string) => `/incidents/${id}/rumors`,

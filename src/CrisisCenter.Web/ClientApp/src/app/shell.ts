@@ -42,6 +42,7 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
   const navLinks: { name: string; route: string; key: MessageKey; show: () => boolean }[] = [
     { name: "board", route: routes.board(), key: "nav.board", show: () => true },
     { name: "approvals", route: routes.approvals(), key: "nav.approvals", show: () => session.isApprover },
+    { name: "kpis", route: routes.kpis(), key: "nav.kpis", show: () => true },
   ];
 
   const renderNav = () => {

@@ -18,7 +18,9 @@ import { kpiStrip } from "../ui/kpiStrip";
 import { publicationPanel } from "../ui/publicationPanel";
 import { statementListItem } from "../ui/statementSummary";
 import { timelineList } from "../ui/timelineList";
+import { reportLinks } from "../ui/reportLinks";
 import { loadIncidentOrShowProblem } from "./incidentLoad";
+import { pointInTimePanel } from "./pointInTime";
 import { ScreenScope, type Screen } from "./screen";
 
 export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
@@ -78,7 +80,8 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
       session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,
       updatesBox);
-    replaceChildren(element, header, kpis.element, h("div", { class: "incident-grid" }, timelineSection, side));
+    const history = pointInTimePanel(live, detail.declaredAt, scope, element);
+    replaceChildren(element, header, reportLinks(incidentId), kpis.element, history.element, h("div", { class: "incident-grid" }, timelineSection, side));
     element.removeAttribute("aria-busy");
   })();
 
