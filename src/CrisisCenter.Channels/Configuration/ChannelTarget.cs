@@ -12,6 +12,15 @@ public sealed class ChannelTarget
     /// <summary>A channel switched off abandons its posts with a clear message; an operator retries them once it is on.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Webhook: the event types the partner subscribes to beyond the statements published to it, e.g.
+    /// ["incident.updated"]. Absent (null) means every type. Statement events go where publishers send them.
+    /// </summary>
+    public List<string>? Events { get; set; }
+
+    /// <summary>Webhook: does the partner take events of <paramref name="type"/> (see <see cref="Events"/>)?</summary>
+    public bool Takes(string type) => Events is null || Events.Contains(type, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Webhook: the partner's HTTPS endpoint.</summary>
     public Uri? Url { get; set; }
 

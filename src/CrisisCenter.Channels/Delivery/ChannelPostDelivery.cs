@@ -57,14 +57,15 @@ public sealed partial class ChannelPostDelivery(
         if (message is null)
             return await FinishAsync(record.Abandon(post.Attempts, $"Statement {post.StatementId} revision {post.Revision} has no {post.Language.ToCode()} text."), "Abandoned");
 
-        return await SendWithRetriesAsync(message, adapter!, post.Attempts, dispatch, record, cancellationToken);
+        return await SendWithRetriesAsync(message, adapter!, post.Attempts, post.AttemptsBeforeRetry, dispatch, record, cancellationToken);
     }
 
     private async Task<DeliveryRun> SendWithRetriesAsync(
-        ChannelMessage message, IChannelAdapter adapter, int attemptsSoFar, DispatchOptions dispatch, OutcomeCommands record, CancellationToken cancellationToken)
+        ChannelMessage message, IChannelAdapter adapter, int attemptsSoFar, int attemptsBeforeRetry, DispatchOptions dispatch, OutcomeCommands record, CancellationToken cancellationToken)
     {
         var attempt = attemptsSoFar;
-        var remaining = Math.Max(1, dispatch.MaxAttempts - attemptsSoFar);
+        // An operator's retry gives the post a new round: MaxAttempts more, with the backoff starting small again.
+        var remaining = Math.Max(1, dispatch.MaxAttempts - (attemptsSoFar - attemptsBeforeRetry));
         var delays = new RetryDelays(dispatch);
         var builder = new ResiliencePipelineBuilder<DeliveryResult> { TimeProvider = clock };
         if (remaining > 1)
@@ -74,7 +75,7 @@ public sealed partial class ChannelPostDelivery(
                 MaxRetryAttempts = remaining - 1,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is DeliveryResult.Refused refused && IsRetryable(refused, adapter)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    delays.After(attempt, (args.Outcome.Result as DeliveryResult.Refused)?.RetryAfter)),
+                    delays.After(attempt - attemptsBeforeRetry, (args.Outcome.Result as DeliveryResult.Refused)?.RetryAfter)),
                 OnRetry = async args =>
                 {
                     var refused = (DeliveryResult.Refused)args.Outcome.Result!;
@@ -117,7 +118,7 @@ public sealed partial class ChannelPostDelivery(
             DeliveryResult.Refused { MaybeSent: true } refused when !adapter.IsIdempotent => await FinishAsync(
                 record.Uncertain(attempt, $"{refused.Error} The send may have gone out: check the channel, then confirm the post or re-send it."), "Uncertain"),
             DeliveryResult.Refused refused => await FinishAsync(
-                record.Abandon(attempt, refused.IsPermanent ? refused.Error : $"Gave up after {attempt} attempts: {refused.Error}"), "Abandoned"),
+                record.Abandon(attempt, refused.IsPermanent ? refused.Error : $"Gave up after {attempt - attemptsBeforeRetry} attempts: {refused.Error}"), "Abandoned"),
             _ => throw new InvalidOperationException($"Unknown delivery result {result}."),
         };
     }

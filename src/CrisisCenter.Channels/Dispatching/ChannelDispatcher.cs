@@ -117,18 +117,20 @@ public sealed partial class ChannelDispatcher(
         {
             try
             {
-                var startedAt = await store.GetLastPositionAsync(stoppingToken);
-                if (startedAt <= position) caughtUp.TrySetResult();
+                // Read what is stored first, then follow: the last event in the store may belong to another stream
+                // (users, templates, partner updates), which the filter never yields, so "caught up" is the end of
+                // this read, not a position.
+                await foreach (var recorded in store.ReadAllAsync(position, IncidentStreamsOnly, cancellationToken: stoppingToken))
+                {
+                    Apply(recorded);
+                    position = recorded.Position;
+                }
+
+                caughtUp.TrySetResult();
                 await foreach (var recorded in store.SubscribeToAllAsync(position, IncidentStreamsOnly, stoppingToken))
                 {
-                    if (IncidentEventSerializer.Deserialize(recorded) is { } e)
-                    {
-                        lock (gate) pending.Apply(e);
-                        wake.Release();
-                    }
-
+                    Apply(recorded);
                     position = recorded.Position;
-                    if (position >= startedAt) caughtUp.TrySetResult();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -142,6 +144,13 @@ public sealed partial class ChannelDispatcher(
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
+    }
+
+    private void Apply(RecordedEvent recorded)
+    {
+        if (IncidentEventSerializer.Deserialize(recorded) is not { } e) return;
+        lock (gate) pending.Apply(e);
+        wake.Release();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering post {PostId} failed before an outcome was recorded; it is looked at again shortly.")]

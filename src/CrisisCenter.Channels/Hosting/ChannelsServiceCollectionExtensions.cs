@@ -6,6 +6,7 @@ using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Channels.Email;
 using CrisisCenter.Channels.Feeds;
 using CrisisCenter.Channels.Telegram;
+using CrisisCenter.Channels.IncidentUpdates;
 using CrisisCenter.Channels.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -67,6 +68,8 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IChannelPostSender, GrainChannelPostSender>();
         services.AddSingleton<ChannelDispatcher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ChannelDispatcher>());
+        services.AddSingleton<IncidentUpdateNotifier>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IncidentUpdateNotifier>());
 
         services.AddSingleton<PublicStatements>();
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PublicStatements>());

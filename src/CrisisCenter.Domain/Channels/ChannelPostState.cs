@@ -20,6 +20,10 @@ public sealed record ChannelPostState(
     public DateTimeOffset? NextRetryAt { get; init; }
     public string? Note { get; init; }
 
+    /// <summary>Attempts recorded before the last operator retry (0 if none): the dispatcher's attempt budget and
+    /// backoff start over from here, while attempt numbers go on counting.</summary>
+    public int AttemptsBeforeRetry { get; init; }
+
     /// <summary>Abandoned and Uncertain posts wait for an operator; the dispatcher must not touch them.</summary>
     public bool AwaitsOperator => Status is ChannelPostStatus.Abandoned or ChannelPostStatus.Uncertain;
 }

@@ -54,7 +54,7 @@ public static partial class Incident
 
     // Back to the dispatcher as if newly scheduled, due at once; the attempt count goes on.
     private static IncidentState ChannelPostRetryRequested(IncidentState state, ChannelPostRetryRequested e) =>
-        UpdatePost(state, e.PostId, post => post with { Status = ChannelPostStatus.Scheduled, NextRetryAt = null, NotBefore = null, Note = e.Note });
+        UpdatePost(state, e.PostId, post => post with { Status = ChannelPostStatus.Scheduled, NextRetryAt = null, NotBefore = null, Note = e.Note, AttemptsBeforeRetry = post.Attempts });
 
     private static IncidentState ChannelPostDeliveryConfirmed(IncidentState state, ChannelPostDeliveryConfirmed e) =>
         UpdatePost(state, e.PostId, post => post with

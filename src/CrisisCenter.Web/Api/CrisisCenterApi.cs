@@ -15,6 +15,7 @@ public static class CrisisCenterApi
             .MapIncidentReportsApi()
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
+            .MapChannelPostsApi()
             .MapDraftFromTemplateApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();

@@ -60,9 +60,9 @@ public sealed class IncidentTimelineTests
             ("statement", "Holding statement revision 2 published to telegram, website"),
             ("channel-post", "Post scheduled on telegram (ru)"),
             ("channel-post", "Post scheduled on website (kk)"),
-            ("channel-post", "Post on telegram (ru) failed at attempt 1"),
-            ("channel-post", "Post delivered on telegram (ru) at attempt 2"),
-            ("channel-post", "Post on website (kk) abandoned after 5 attempts"));
+            ("channel-post", "Post on telegram (ru) failed at attempt 1, next attempt at 2026-03-01 03:10:00 UTC"),
+            ("channel-post", "Post delivered on telegram (ru) at attempt 2: https://t.me/c/2"),
+            ("channel-post", "Alert: post on website (kk) abandoned after 5 attempts; an operator may retry it"));
         entries.Where(e => e.Kind is "statement" or "approval" or "channel-post").Should().OnlyContain(e => e.StatementId == statement);
         entries[3].Details.Should().Contain("reason", "Numbers unconfirmed.");
         entries[6].Details.Should().Contain(new Dictionary<string, string?> { ["approvalsSoFar"] = "1", ["approvalsRequired"] = "2", ["revision"] = "2" });

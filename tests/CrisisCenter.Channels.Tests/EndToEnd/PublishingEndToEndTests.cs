@@ -53,6 +53,8 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
         ["Channels:Targets:telegram:ApiBaseUrl"] = telegram.BaseUrl.ToString(),
         ["Channels:Targets:telegram:Chats:kk"] = "@tjm_kk",
         ["Channels:Targets:telegram:Chats:ru"] = TelegramRu.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Statements only: incident.updated has its own tests (IncidentUpdatedWebhookTests).
+        ["Channels:Targets:partner:Events:0"] = "statement.published",
     };
 
     private async Task<SyndicationFeed> FeedAsync(HttpClient client, string path)

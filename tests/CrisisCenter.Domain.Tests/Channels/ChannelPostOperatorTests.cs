@@ -20,6 +20,7 @@ public class ChannelPostOperatorTests
         var post = state.ChannelPosts[PostId];
         post.Status.Should().Be(ChannelPostStatus.Scheduled);
         post.Attempts.Should().Be(5, "attempts go on counting after a retry");
+        post.AttemptsBeforeRetry.Should().Be(5, "the dispatcher starts a new round of attempts from here");
         post.AwaitsOperator.Should().BeFalse();
     }
 

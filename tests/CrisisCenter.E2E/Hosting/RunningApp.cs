@@ -36,9 +36,9 @@ public sealed class RunningApp : IAsyncDisposable
     }
 
     /// <summary>A new node with a new data directory and the test users.</summary>
-    public static async Task<RunningApp> StartAsync()
+    public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var node = AppNode.Create(Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName);
+        var node = AppNode.Create(Directory.CreateTempSubdirectory("crisiscenter-e2e-").FullName) with { Settings = settings ?? new Dictionary<string, string>() };
         foreach (var user in TestUser.All)
             await AddUserAsync(node, user);
         return await StartAsync(node, ownsData: true);

@@ -13,6 +13,10 @@ internal sealed class TimelineNarrator
     // User text in a summary is cut so the line stays one short line; the full text is in Details.
     private const int MaxQuotedLength = 140;
 
+    /// <summary>Detail key set on entries that need an operator (an abandoned or uncertain post): the dashboard shows them as alerts.</summary>
+    public const string AlertDetail = "alert";
+    public const string AlertOperatorAction = "operator-action";
+
     private readonly Dictionary<Guid, StatementKind> _statementKinds = [];
     private readonly Dictionary<Guid, PostTarget> _posts = [];
 
@@ -70,14 +74,20 @@ internal sealed class TimelineNarrator
                 .With("channels", Join(x.Channels)).With("notBefore", Text(x.NotBefore)),
 
             ChannelPostScheduled x => Scheduled(x),
-            ChannelPostDelivered x => Post(x.PostId, target => $"Post delivered on {target} at attempt {x.Attempt}")
+            ChannelPostSending x => Post(x.PostId, target => $"Post on {target}: sending attempt {x.Attempt}")
+                .With("attempt", Text(x.Attempt)),
+            ChannelPostDelivered x => Post(x.PostId, target => $"Post delivered on {target} at attempt {x.Attempt}{(x.Url is null ? "" : ": " + x.Url)}")
                 .With("attempt", Text(x.Attempt)).With("externalId", x.ExternalId).With("url", x.Url),
-            ChannelPostFailed x => Post(x.PostId, target => $"Post on {target} failed at attempt {x.Attempt}")
+            ChannelPostFailed x => Post(x.PostId, target => $"Post on {target} failed at attempt {x.Attempt}{(x.NextRetryAt is { } next ? $", next attempt at {Utc(next)} UTC" : ", no automatic retry")}")
                 .With("attempt", Text(x.Attempt)).With("error", x.Error).With("nextRetryAt", Text(x.NextRetryAt)),
-            ChannelPostAbandoned x => Post(x.PostId, target => $"Post on {target} abandoned after {Count(x.Attempts, "attempt")}")
-                .With("attempts", Text(x.Attempts)).With("error", x.Error),
-            ChannelPostUncertain x => Post(x.PostId, target => $"Post on {target} uncertain at attempt {x.Attempt}: an operator must confirm it")
-                .With("attempt", Text(x.Attempt)).With("note", x.Note),
+            ChannelPostAbandoned x => Post(x.PostId, target => $"Alert: post on {target} abandoned after {Count(x.Attempts, "attempt")}; an operator may retry it")
+                .With("attempts", Text(x.Attempts)).With("error", x.Error).With(AlertDetail, AlertOperatorAction),
+            ChannelPostUncertain x => Post(x.PostId, target => $"Post on {target} uncertain at attempt {x.Attempt}: an operator must confirm it or send it again")
+                .With("attempt", Text(x.Attempt)).With("note", x.Note).With(AlertDetail, AlertOperatorAction),
+            ChannelPostRetryRequested x => Post(x.PostId, target => $"Operator handed the {x.From.ToString().ToLowerInvariant()} post on {target} back to the dispatcher")
+                .With("from", x.From.ToString()).With("note", x.Note),
+            ChannelPostDeliveryConfirmed x => Post(x.PostId, target => $"Operator confirmed the post on {target} as delivered{(x.Url is null ? "" : ": " + x.Url)}")
+                .With("externalId", x.ExternalId).With("url", x.Url).With("note", x.Note),
 
             RumorLogged x => Rumor($"Rumour logged: {Quote(x.Claim)}", x.RumorId)
                 .With("claim", x.Claim).With("whereSeen", x.WhereSeen).With("link", x.Link)
@@ -180,6 +190,8 @@ internal sealed class TimelineNarrator
     private static string Join(IEnumerable<string> values) => string.Join(",", values);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Minutes(TimeSpan cadence) => ((long)cadence.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 

@@ -54,6 +54,12 @@ public sealed class CommandMatrixTests(SecurityApp security)
             var (statement, hash) = await a.ApprovedAsync(id);
             return new Probe("POST", $"/api/incidents/{id}/statements/{statement}/publish", new { revision = 1, contentHash = hash, channels = new[] { "feed" } });
         }),
+        ["retry channel post"] = new(IncidentPress, async (a, id) =>
+            new Probe("POST", $"/api/incidents/{id}/channel-posts/{await a.AbandonedPostAsync(id)}/retry", new { note = "The partner is back." })),
+        ["resend uncertain channel post"] = new(IncidentPress, async (a, id) =>
+            new Probe("POST", $"/api/incidents/{id}/channel-posts/{await a.UncertainPostAsync(id)}/retry", new { note = "Not in the channel." })),
+        ["confirm channel post delivered"] = new(IncidentPress, async (a, id) =>
+            new Probe("POST", $"/api/incidents/{id}/channel-posts/{await a.UncertainPostAsync(id)}/confirm-delivered", new { externalId = "1001", url = "https://t.me/mes_kz/1001", note = "Seen in the channel." })),
         ["log situation update"] = new([Staff.LeadPress, Staff.ParticipantPress, Staff.RegionObserver], (_, id) =>
             Task.FromResult(new Probe("POST", $"/api/incidents/{id}/updates", IncidentArrangements.SituationUpdate()))),
         ["correct situation update"] = new([Staff.LeadPress, Staff.ParticipantPress, Staff.RegionObserver], async (a, id) =>

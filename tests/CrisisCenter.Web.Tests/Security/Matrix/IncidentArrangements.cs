@@ -7,6 +7,8 @@ namespace CrisisCenter.Web.Tests.Security.Matrix;
 /// acting as the lead agency's press officer and approver.</summary>
 public sealed class IncidentArrangements(SecurityApp security)
 {
+    public SecurityApp Security => security;
+
     private HttpClient Press => security[Staff.LeadPress];
     private HttpClient Approver => security[Staff.LeadApprover];
 

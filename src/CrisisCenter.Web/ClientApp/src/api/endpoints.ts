@@ -82,6 +82,16 @@ export const statements = {
     command<CommandAccepted>("POST", statement(id, statementId) + "/publish", { revision, contentHash, channels }),
 };
 
+const channelPost = (id: string, postId: string) => `${incident(id)}/channel-posts/${encodeURIComponent(postId)}`;
+
+export const channelPosts = {
+  /** Hands an Abandoned post back to the dispatcher, or sends an Uncertain one again. */
+  retry: (id: string, postId: string, note: string | null) => command<CommandAccepted>("POST", channelPost(id, postId) + "/retry", { note }),
+  /** An Uncertain post did go out: it is delivered, with what the operator found on the channel. */
+  confirmDelivered: (id: string, postId: string, body: { externalId: string | null; url: string | null; note: string | null }) =>
+    command<CommandAccepted>("POST", channelPost(id, postId) + "/confirm-delivered", body),
+};
+
 const rumor = (id: string, rumorId: string) => `${incident(id)}/rumors/${encodeURIComponent(rumorId)}`;
 
 export const rumors = {

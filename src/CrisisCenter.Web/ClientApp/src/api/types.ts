@@ -63,6 +63,10 @@ export interface ChannelPost {
   attempts: number;
   url: string | null;
   lastError: string | null;
+  externalId?: string | null;
+  nextRetryAt?: string | null;
+  notBefore?: string | null;
+  note?: string | null;
 }
 
 export interface StatementView {

@@ -3,12 +3,17 @@
 // reasons) as a separate quotation, exactly as written.
 import type { StatementKind, TimelineEntry } from "../api/types";
 import { agencyName } from "../app/reference";
+import { formatDateTime } from "./format";
 import { channelName, hasMessage, t, type MessageKey } from "./i18n";
 
 export interface TimelineLine {
   text: string;
   /** User-written text the entry carries, shown verbatim. */
   quote: string | null;
+  /** Where a delivered post can be seen (shown as a link only when it is http or https). */
+  link?: string | null;
+  /** The entry needs an operator (an abandoned or uncertain post). */
+  alert?: boolean;
 }
 
 /** Statement kinds are only on "drafted" entries; the page passes what it knows of the incident's statements. */
@@ -67,15 +72,25 @@ export function describeEntry(entry: TimelineEntry, kindOf: KindLookup): Timelin
     case "statement.published.v1":
       return line("tl.statementPublished", { kind: kindName, revision, channels: d["channels"]?.split(",").map(channelName).join(", ") ?? "" });
     case "channel_post.scheduled.v1":
-      return line("tl.postScheduled", { channel, language });
+      return d["notBefore"]
+        ? line("tl.postScheduledAt", { channel, language, time: formatDateTime(d["notBefore"]) })
+        : line("tl.postScheduled", { channel, language });
+    case "channel_post.sending.v1":
+      return line("tl.postSending", { channel, language, attempt: d["attempt"] ?? "?" });
     case "channel_post.delivered.v1":
-      return line("tl.postDelivered", { channel, language, attempt: d["attempt"] ?? "?" });
+      return { ...line("tl.postDelivered", { channel, language, attempt: d["attempt"] ?? "?" }), link: d["url"] ?? null };
     case "channel_post.failed.v1":
-      return line("tl.postFailed", { channel, language, attempt: d["attempt"] ?? "?" }, d["error"] ?? null);
+      return d["nextRetryAt"]
+        ? line("tl.postFailedRetry", { channel, language, attempt: d["attempt"] ?? "?", time: formatDateTime(d["nextRetryAt"]) }, d["error"] ?? null)
+        : line("tl.postFailed", { channel, language, attempt: d["attempt"] ?? "?" }, d["error"] ?? null);
     case "channel_post.abandoned.v1":
-      return line("tl.postAbandoned", { channel, language, attempts: d["attempts"] ?? "?" }, d["error"] ?? null);
+      return { ...line("tl.postAbandoned", { channel, language, attempts: d["attempts"] ?? "?" }, d["error"] ?? null), alert: true };
     case "channel_post.uncertain.v1":
-      return line("tl.postUncertain", { channel, language }, d["note"] ?? null);
+      return { ...line("tl.postUncertain", { channel, language }, d["note"] ?? null), alert: true };
+    case "channel_post.retry_requested.v1":
+      return line(d["from"] === "Uncertain" ? "tl.postResent" : "tl.postRetried", { channel, language }, d["note"] ?? null);
+    case "channel_post.delivery_confirmed.v1":
+      return { ...line("tl.postConfirmed", { channel, language }, d["note"] ?? null), link: d["url"] ?? null };
     case "rumor.logged.v1":
       return line("tl.rumorLogged", { whereSeen: d["whereSeen"] ?? "" }, d["claim"] ?? null);
     case "rumor.assessed.v1":

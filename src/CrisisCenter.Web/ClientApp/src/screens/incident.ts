@@ -15,6 +15,7 @@ import { keepingFocus } from "../ui/focus";
 import { alertBox, button, checkbox, FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
 import { kpiStrip } from "../ui/kpiStrip";
+import { publicationPanel } from "../ui/publicationPanel";
 import { statementListItem } from "../ui/statementSummary";
 import { timelineList } from "../ui/timelineList";
 import { reportLinks } from "../ui/reportLinks";
@@ -77,6 +78,7 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     const side = h("div", { class: "incident-side" },
       incidentAuditLink(incidentId),
       statementsBox,
+      publicationPanel(live, detail).element,
       session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,
       updatesBox);

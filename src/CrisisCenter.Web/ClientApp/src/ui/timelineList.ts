@@ -5,7 +5,7 @@ import { timeElement } from "../i18n/format";
 import { follow, localizeAttribute, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import { describeEntry, type KindLookup } from "../i18n/timelineText";
 import { languageBadge } from "./badges";
-import { h, replaceChildren, uniqueId } from "./dom";
+import { h, replaceChildren, safeExternalLink, uniqueId } from "./dom";
 import { select } from "./forms";
 
 /** The entry's language; a statement revision names the languages it has text in (one headline each). */
@@ -39,10 +39,10 @@ export function timelineList(initial: readonly TimelineEntry[], kindOf: KindLook
 
   const item = (entry: TimelineEntry, isNew: boolean) => {
     const text = follow(h("p", { class: "tl-text" }), (p) => (p.textContent = describeEntry(entry, kindOf).text));
-    const quote = describeEntry(entry, kindOf).quote;
+    const { quote, link, alert } = describeEntry(entry, kindOf);
     const actor = entry.actorName ?? personName(entry.actorId);
     return h("li", {
-      class: ["tl-entry", `kind-${entry.kind}`, isNew ? "fresh" : null],
+      class: ["tl-entry", `kind-${entry.kind}`, isNew ? "fresh" : null, alert ? "tl-alert" : null],
       attrs: { "data-position": entry.position, "data-type": entry.type, "data-kind": entry.kind },
     },
       h("div", { class: "tl-meta" },
@@ -52,6 +52,7 @@ export function timelineList(initial: readonly TimelineEntry[], kindOf: KindLook
         entry.agencyCode ? h("span", { class: "tl-agency" }, txt(() => agencyName(entry.agencyCode!))) : null,
         languagesOf(entry).map(languageBadge)),
       text,
+      link ? h("p", { class: "tl-link" }, safeExternalLink(link)) : null,
       quote ? h("blockquote", { class: "tl-quote", attrs: { lang: entry.language ?? undefined } }, quote) : null);
   };
 
