@@ -81,7 +81,7 @@ public sealed partial class ChannelDirectory(IEventStore store, ChannelSecrets s
                 settings.Chats ?? ImmutableDictionary<string, string>.Empty,
                 settings.SmtpHost, settings.SmtpPort, settings.SmtpSecurity, settings.SmtpUser, settings.From,
                 settings.Recipients ?? ImmutableDictionary<string, string[]>.Empty,
-                secret, botToken, smtpPassword, by, clock.GetUtcNow());
+                secret, botToken, smtpPassword, by, clock.GetUtcNow(), settings.Events);
             try
             {
                 await _facts.AppendAsync(configured, by, Apply, ct);
@@ -161,7 +161,7 @@ public sealed partial class ChannelDirectory(IEventStore store, ChannelSecrets s
         switch (e)
         {
             case ChannelConfigured c:
-                var settings = new ChannelSettings(c.Kind, c.Enabled, c.Url, c.ApiBaseUrl, c.Chats, c.SmtpHost, c.SmtpPort, c.SmtpSecurity, c.SmtpUser, c.From, c.Recipients);
+                var settings = new ChannelSettings(c.Kind, c.Enabled, c.Url, c.ApiBaseUrl, c.Chats, c.SmtpHost, c.SmtpPort, c.SmtpSecurity, c.SmtpUser, c.From, c.Recipients, c.Events);
                 channels = channels.SetItem(c.Code, NewEntry(c.Code, settings, c.ProtectedSecret, c.ProtectedBotToken, c.ProtectedSmtpPassword, revision, c.By, c.At));
                 break;
             case ChannelEnabled or ChannelDisabled when channels.GetValueOrDefault(e.Code) is { } existing:
@@ -194,6 +194,7 @@ public sealed partial class ChannelDirectory(IEventStore store, ChannelSecrets s
             Secret = Reveal(code, ChannelSecrets.WebhookSecret, secret),
             BotToken = Reveal(code, ChannelSecrets.BotToken, botToken),
             SmtpPassword = Reveal(code, ChannelSecrets.SmtpPassword, smtpPassword),
+            Events = settings.Events is null ? null : [.. settings.Events],
         };
         return new Entry(view, target, secret, botToken, smtpPassword);
     }

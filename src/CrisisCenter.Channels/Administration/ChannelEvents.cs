@@ -26,7 +26,8 @@ public sealed record ChannelConfigured(
     string? ProtectedBotToken,
     string? ProtectedSmtpPassword,
     string By,
-    DateTimeOffset At) : ChannelEvent(Code, By, At);
+    DateTimeOffset At,
+    IReadOnlyList<string>? Events = null) : ChannelEvent(Code, By, At);
 
 public sealed record ChannelEnabled(string Code, string By, DateTimeOffset At) : ChannelEvent(Code, By, At);
 

@@ -13,7 +13,8 @@ public sealed record ChannelSettings(
     string SmtpSecurity = "StartTls",
     string? SmtpUser = null,
     string? From = null,
-    IReadOnlyDictionary<string, string[]>? Recipients = null);
+    IReadOnlyDictionary<string, string[]>? Recipients = null,
+    IReadOnlyList<string>? Events = null);
 
 /// <summary>Changes to a channel's secrets: null keeps what is stored, an empty string clears it, anything else
 /// replaces it. Never logged (ToString names only what changes).</summary>

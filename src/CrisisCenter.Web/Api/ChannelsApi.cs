@@ -51,7 +51,8 @@ public static partial class ChannelsApi
         long? Revision,
         string? ChangedBy,
         DateTimeOffset? ChangedAt,
-        bool OverridesConfiguration);
+        bool OverridesConfiguration,
+        IReadOnlyList<string>? Events);
 
     /// <summary>
     /// A channel's settings. Which fields matter depends on <c>kind</c>: Webhook (url, secret), Telegram (botToken,
@@ -73,7 +74,8 @@ public static partial class ChannelsApi
         string? SmtpUser,
         string? SmtpPassword,
         string? From,
-        Dictionary<string, string[]>? Recipients) : IValidate
+        Dictionary<string, string[]>? Recipients,
+        List<string>? Events = null) : IValidate
     {
         public IReadOnlyDictionary<string, string[]> Validate()
         {
@@ -89,6 +91,8 @@ public static partial class ChannelsApi
                     if (!TryParseUrl(Url, out var url)) problems.Add("url", "An absolute URL.");
                     else if (!IsHttpsOrLoopback(url)) problems.Add("url", "HTTPS (plain HTTP only to a loopback address).");
                     problems.When(Secret is { Length: > 0 and < MinWebhookSecretLength }, "secret", $"At least {MinWebhookSecretLength} characters.");
+                    problems.When(Events is { } events && (events.Count == 0 || events.Any(e => !WebhookEventTypes.Contains(e, StringComparer.Ordinal))),
+                        "events", "Leave out for every event type, or list some of: " + string.Join(", ", WebhookEventTypes) + ".");
                     break;
                 case ChannelKind.Telegram:
                     problems.When(BotToken is { Length: > 0 } token && token.Any(char.IsWhiteSpace), "botToken", "A bot token has no spaces.");
@@ -121,7 +125,7 @@ public static partial class ChannelsApi
             var enabled = Enabled ?? true;
             return kind switch
             {
-                ChannelKind.Webhook => new ChannelSettings(kind, enabled, Url: new Uri(Url!.Trim())),
+                ChannelKind.Webhook => new ChannelSettings(kind, enabled, Url: new Uri(Url!.Trim()), Events: Events?.Distinct(StringComparer.Ordinal).ToList()),
                 ChannelKind.Telegram => new ChannelSettings(kind, enabled,
                     ApiBaseUrl: string.IsNullOrWhiteSpace(ApiBaseUrl) ? null : new Uri(ApiBaseUrl.Trim()),
                     Chats: Chats!.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value.Trim())),
@@ -146,6 +150,13 @@ public static partial class ChannelsApi
 
         public override string ToString() => $"ChannelBody {{ Kind = {Kind}, Enabled = {Enabled}, secrets not shown }}";
     }
+
+    /// <summary>What a webhook partner may subscribe to (<c>events</c>); statement events also go only where publishers send them.</summary>
+    public static readonly string[] WebhookEventTypes =
+    [
+        Channels.Webhooks.WebhookPayload.Published, Channels.Webhooks.WebhookPayload.Corrected, Channels.Webhooks.WebhookPayload.Retracted,
+        Channels.IncidentUpdates.IncidentUpdatePayload.EventType,
+    ];
 
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
     {
@@ -249,7 +260,7 @@ public static partial class ChannelsApi
             s.Kind == ChannelKind.Email ? s.SmtpHost : null, s.Kind == ChannelKind.Email ? s.SmtpPort : null, s.Kind == ChannelKind.Email ? s.SmtpSecurity : null,
             s.SmtpUser, c.HasSmtpPassword, s.From,
             s.Recipients ?? new Dictionary<string, string[]>(),
-            c.Revision, c.ChangedBy, c.ChangedAt, overridesConfiguration);
+            c.Revision, c.ChangedBy, c.ChangedAt, overridesConfiguration, s.Events);
     }
 
     private static ChannelView ToView(string code, ChannelTarget t)
@@ -261,7 +272,7 @@ public static partial class ChannelsApi
             email ? t.SmtpHost : null, email ? t.SmtpPort : null, email ? t.SmtpSecurity : null,
             email ? t.SmtpUser : null, !string.IsNullOrEmpty(t.SmtpPassword), email ? t.From : null,
             new Dictionary<string, string[]>(t.Recipients),
-            null, null, null, false);
+            null, null, null, false, t.Events);
     }
 
     private static void ValidatePerLanguage<T>(FieldProblems problems, string name, Dictionary<string, T>? values, Action<string, T> check)

@@ -7,6 +7,7 @@ using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using static CrisisCenter.Web.Tests.Channels.ChannelSteps;
 
 namespace CrisisCenter.Web.Tests.Channels;
@@ -55,6 +56,28 @@ public sealed class ChannelsApiTests(ApiWithStaff api)
         await foreach (var e in Store.ReadStreamAsync(ChannelDirectory.Stream))
             if (e.Data.Span.IndexOf(Encoding.UTF8.GetBytes(code)) >= 0) types.Add(e.Type);
         types.Should().Equal("channel.configured.v1", "channel.configured.v1", "channel.disabled.v1", "channel.enabled.v1", "channel.removed.v1");
+    }
+
+    [Fact(Timeout = TestTimeouts.Request)]
+    public async Task a_webhook_partner_chooses_the_event_types_it_takes()
+    {
+        var code = NewCode("statements-only");
+        var body = new { kind = "Webhook", url = PartnerUrl.ToString(), secret = NewSecret(), events = new[] { "statement.published", "statement.corrected" } };
+
+        var created = await (await Staff.Admin.PutChannelAsync(code, body)).ReadJsonAsync<ChannelsApi.ChannelView>(HttpStatusCode.Created);
+
+        created.Events.Should().Equal("statement.published", "statement.corrected");
+        var target = api.App.Services.GetRequiredService<ChannelTargets>().Find(code)!;
+        target.Takes("statement.published").Should().BeTrue();
+        target.Takes("incident.updated").Should().BeFalse("the partner did not subscribe to incident changes");
+        var everything = await (await Staff.Admin.PutChannelAsync(code, Webhook(PartnerUrl, secret: null))).ReadJsonAsync<ChannelsApi.ChannelView>();
+        everything.Events.Should().BeNull();
+        api.App.Services.GetRequiredService<ChannelTargets>().Find(code)!.Takes("incident.updated").Should().BeTrue("no list means every type");
+
+        var before = await Store.ChannelsStreamRevisionAsync();
+        var unknown = await Staff.Admin.PutChannelAsync(code, new { kind = "Webhook", url = PartnerUrl.ToString(), events = new[] { "incident.deleted" } });
+        (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).Errors.Should().ContainKey("events");
+        (await Store.ChannelsStreamRevisionAsync()).Should().Be(before, "a refused change appends nothing");
     }
 
     [Fact(Timeout = TestTimeouts.Request)]
