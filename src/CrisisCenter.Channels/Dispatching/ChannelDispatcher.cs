@@ -1,3 +1,4 @@
+using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Grains.Serialization;
@@ -20,7 +21,6 @@ public sealed partial class ChannelDispatcher(
     TimeProvider clock,
     ILogger<ChannelDispatcher> logger) : BackgroundService
 {
-    private static readonly StreamFilter IncidentStreamsOnly = StreamFilter.Prefix(IncidentStreams.Prefix);
     private static readonly TimeSpan RecheckAfterRun = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
@@ -109,46 +109,12 @@ public sealed partial class ChannelDispatcher(
         wake.Release();
     }
 
-    private async Task FollowStoreAsync(CancellationToken stoppingToken)
-    {
-        var retry = TimeSpan.FromMilliseconds(200);
-        var position = GlobalPosition.Start;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Read what is stored first, then follow: the last event in the store may belong to another stream
-                // (users, templates, partner updates), which the filter never yields, so "caught up" is the end of
-                // this read, not a position.
-                await foreach (var recorded in store.ReadAllAsync(position, IncidentStreamsOnly, cancellationToken: stoppingToken))
-                {
-                    Apply(recorded);
-                    position = recorded.Position;
-                }
+    private Task FollowStoreAsync(CancellationToken stoppingToken) => IncidentEventFollower.FollowAsync(
+        store, (_, e) => Apply(e), () => caughtUp.TrySetResult(),
+        (position, error) => LogStoreFailed(logger, position, error), clock, stoppingToken);
 
-                caughtUp.TrySetResult();
-                await foreach (var recorded in store.SubscribeToAllAsync(position, IncidentStreamsOnly, stoppingToken))
-                {
-                    Apply(recorded);
-                    position = recorded.Position;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogStoreFailed(logger, position, error);
-                await Task.Delay(retry, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
-
-    private void Apply(RecordedEvent recorded)
+    private void Apply(IncidentEvent e)
     {
-        if (IncidentEventSerializer.Deserialize(recorded) is not { } e) return;
         lock (gate) pending.Apply(e);
         wake.Release();
     }

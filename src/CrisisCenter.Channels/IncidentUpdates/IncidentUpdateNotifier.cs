@@ -1,3 +1,4 @@
+using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Incidents;
@@ -23,7 +24,6 @@ public sealed partial class IncidentUpdateNotifier(
     TimeProvider clock,
     ILogger<IncidentUpdateNotifier> logger) : BackgroundService
 {
-    private static readonly StreamFilter IncidentStreamsOnly = StreamFilter.Prefix(IncidentStreams.Prefix);
 
     private readonly Dictionary<Guid, IncidentState> incidents = [];
     private readonly Lock gate = new();
@@ -121,40 +121,8 @@ public sealed partial class IncidentUpdateNotifier(
         }
     }
 
-    private async Task FollowStoreAsync(CancellationToken stoppingToken)
-    {
-        var position = GlobalPosition.Start;
-        var retry = TimeSpan.FromMilliseconds(200);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Read what is stored, then follow (the store's last event may be in a stream the filter skips).
-                await foreach (var recorded in store.ReadAllAsync(position, IncidentStreamsOnly, cancellationToken: stoppingToken))
-                {
-                    if (IncidentEventSerializer.Deserialize(recorded) is { } e) Read(recorded, e);
-                    position = recorded.Position;
-                }
-
-                caughtUp.TrySetResult();
-                await foreach (var recorded in store.SubscribeToAllAsync(position, IncidentStreamsOnly, stoppingToken))
-                {
-                    if (IncidentEventSerializer.Deserialize(recorded) is { } e) Read(recorded, e);
-                    position = recorded.Position;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogStoreFailed(logger, position, error);
-                await Task.Delay(retry, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-            }
-        }
-    }
+    private Task FollowStoreAsync(CancellationToken stoppingToken) => IncidentEventFollower.FollowAsync(
+        store, Read, () => caughtUp.TrySetResult(), (position, error) => LogStoreFailed(logger, position, error), clock, stoppingToken);
 
     private void Read(RecordedEvent recorded, IncidentEvent e)
     {

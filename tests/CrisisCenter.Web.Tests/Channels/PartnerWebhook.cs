@@ -15,6 +15,7 @@ namespace CrisisCenter.Web.Tests.Channels;
 /// A partner's webhook endpoint on real Kestrel (loopback, free port), built as the Channels README tells partners:
 /// verifies the signature over the raw body with the secret the partner was given (<see cref="WebhookSignature.Verify"/>)
 /// and counts correctly signed deliveries per idempotency key; a request it cannot verify is answered 401 and counted.
+/// While <see cref="IsDown"/> it answers 503 to everything (a partner in maintenance).
 /// </summary>
 public sealed class PartnerWebhook : IAsyncDisposable
 {
@@ -35,6 +36,11 @@ public sealed class PartnerWebhook : IAsyncDisposable
     public int BadSignatures => Volatile.Read(ref _badSignatures);
     public IReadOnlyDictionary<string, int> SignedDeliveries => _signed;
 
+    /// <summary>Correctly signed deliveries of one idempotency key.</summary>
+    public int DeliveredFor(string key) => _signed.GetValueOrDefault(key);
+
+    public volatile bool IsDown;
+
     public static async Task<PartnerWebhook> StartAsync(string secret)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +57,13 @@ public sealed class PartnerWebhook : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        if (IsDown)
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await http.Response.WriteAsync("Down for maintenance");
+            return;
+        }
+
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer);
         var valid = WebhookSignature.Verify(Secret, http.Request.Headers[WebhookSignature.TimestampHeader], http.Request.Headers[WebhookSignature.SignatureHeader],
