@@ -111,7 +111,7 @@ public abstract class PublicationFlowContract(ApiWithPublishedSevereStatement fl
     public async Task the_timeline_shows_every_step_in_store_order_with_its_actor()
     {
         flow.SkipUnlessRan();
-        var timeline = await flow.Staff.PressOfficer.TimelineAsync(flow.IncidentId);
+        var (timeline, stored) = await TimelineWithItsStreamAsync();
 
         var steps = timeline.Take(Steps.Length).ToList();
         steps.Select(e => e.Type).Should().Equal(Steps);
@@ -130,10 +130,24 @@ public abstract class PublicationFlowContract(ApiWithPublishedSevereStatement fl
         steps[5].Position.Should().Be(flow.SecondApproval.Position);
         steps[^1].Position.Should().Be(flow.Published.Position);
 
-        var stored = new List<RecordedEvent>();
-        await foreach (var e in flow.App.Store.ReadStreamAsync(IncidentStreams.For(flow.IncidentId))) stored.Add(e);
         timeline.Select(e => (e.Position, e.Revision, e.EventId, e.Type)).Should().Equal(
             stored.Select(e => (e.Position, e.Revision, e.EventId, e.Type)), "the timeline is the store's order of the incident's stream");
+    }
+
+    /// <summary>The timeline and the incident's stream at one moment: the dispatcher keeps appending delivery outcomes
+    /// after publication, so both are read again until the read model has caught up with the stream (bounded).</summary>
+    private async Task<(IReadOnlyList<TimelineEntry> Timeline, List<RecordedEvent> Stored)> TimelineWithItsStreamAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var stored = new List<RecordedEvent>();
+            await foreach (var e in flow.App.Store.ReadStreamAsync(IncidentStreams.For(flow.IncidentId))) stored.Add(e);
+            var timeline = await flow.Staff.PressOfficer.TimelineAsync(flow.IncidentId);
+            if (timeline.Count > 0 && timeline[^1].Position == stored[^1].Position || DateTime.UtcNow > deadline)
+                return (timeline, stored);
+            await Task.Delay(50);
+        }
     }
 
     [SkippableFact(Timeout = TestTimeouts.Request)]
