@@ -184,4 +184,36 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
 
         receiver.ReceivedFor(kk.IdempotencyKey).Should().Be(1);
     }
+
+    // An operator's retry of an abandoned post gives it a new round of attempts; attempt numbers go on.
+    [Fact]
+    public async Task a_retried_post_gets_a_new_round_of_attempts_and_is_delivered()
+    {
+        receiver.Fail(Enumerable.Repeat<Fault>(new Fault.Status(502), 6).ToArray());
+        (await harness.DeliverAsync(incident, kk.PostId)).Outcome.Should().Be("Abandoned");
+
+        var retried = await harness.Incidents.ExecuteAsync(new RetryChannelPost(incident.IncidentId,
+            new CommandContext(Guid.NewGuid(), Published.PressOfficer, DateTimeOffset.UtcNow), kk.PostId, "Partner is back."));
+        retried.Succeeded.Should().BeTrue();
+        (await harness.DeliverAsync(incident, kk.PostId)).Outcome.Should().Be("Delivered");
+
+        harness.Incidents.EventsOf<ChannelPostFailed>(incident.IncidentId).Select(f => f.Attempt).Should().Equal(1, 2, 3, 5, 6);
+        harness.Incidents.EventsOf<ChannelPostDelivered>(incident.IncidentId).Single().Attempt.Should().Be(7);
+        receiver.Processed.Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task a_retried_post_that_keeps_failing_is_abandoned_after_another_full_round()
+    {
+        receiver.Fail(Enumerable.Repeat<Fault>(new Fault.Status(503), 8).ToArray());
+        (await harness.DeliverAsync(incident, kk.PostId)).Outcome.Should().Be("Abandoned");
+        await harness.Incidents.ExecuteAsync(new RetryChannelPost(incident.IncidentId,
+            new CommandContext(Guid.NewGuid(), Published.PressOfficer, DateTimeOffset.UtcNow), kk.PostId));
+
+        (await harness.DeliverAsync(incident, kk.PostId)).Outcome.Should().Be("Abandoned");
+
+        var abandoned = harness.Incidents.EventsOf<ChannelPostAbandoned>(incident.IncidentId);
+        abandoned.Select(a => a.Attempts).Should().Equal(4, 8);
+        abandoned[1].Error.Should().StartWith("Gave up after 4 attempts");
+    }
 }
