@@ -9,12 +9,10 @@ internal static class SqliteSchema
 {
     public const int CurrentVersion = 1;
 
-    private static readonly string[] Migrations =
-    [
-        // 1: the event log. position is the global order: AUTOINCREMENT never hands out a position twice,
-        // even after the last rows were deleted. UNIQUE(stream, revision) is the optimistic concurrency guard
-        // and, through its index, what stream reads walk.
-        """
+    /// <summary>Migration 1, the event log. position is the global order: AUTOINCREMENT never hands out a position
+    /// twice, even after the last rows were deleted. UNIQUE(stream, revision) is the optimistic concurrency guard and,
+    /// through its index, what stream reads walk. The load tool's raw SQLite baseline writes rows into this same table.</summary>
+    internal const string EventsTable = """
         CREATE TABLE events (
             position      INTEGER PRIMARY KEY AUTOINCREMENT,
             event_id      TEXT    NOT NULL UNIQUE,
@@ -28,8 +26,9 @@ internal static class SqliteSchema
             hash          TEXT    NOT NULL,
             CONSTRAINT events_stream_revision UNIQUE (stream, revision)
         );
-        """,
-    ];
+        """;
+
+    private static readonly string[] Migrations = [EventsTable];
 
     public static void EnsureCurrent(SqliteConnection connection, TimeProvider clock)
     {

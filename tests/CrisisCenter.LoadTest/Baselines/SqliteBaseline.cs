@@ -1,33 +1,18 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using CrisisCenter.EventStore.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace CrisisCenter.LoadTest.Baselines;
 
 /// <summary>
-/// The raw limit of the disk and SQLite: rows shaped like the store's events table (same columns, same
+/// The raw limit of the disk and SQLite: rows in the store's own events table (SqliteSchema.EventsTable: same columns, same
 /// constraints, a ~300-byte JSON payload, hashes) in a WAL file with <c>synchronous=FULL</c>, written by one
 /// connection, one row per durable commit and then batches of rows per commit.
 /// </summary>
 public static class SqliteBaseline
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS events (
-            position      INTEGER PRIMARY KEY AUTOINCREMENT,
-            event_id      TEXT    NOT NULL UNIQUE,
-            stream        TEXT    NOT NULL,
-            revision      INTEGER NOT NULL CHECK (revision >= 0),
-            type          TEXT    NOT NULL,
-            data          BLOB    NOT NULL,
-            metadata      TEXT    NOT NULL,
-            recorded_at   TEXT    NOT NULL,
-            previous_hash TEXT    NOT NULL,
-            hash          TEXT    NOT NULL,
-            CONSTRAINT events_stream_revision UNIQUE (stream, revision)
-        );
-        """;
-
     private static readonly byte[] Data = Encoding.UTF8.GetBytes(
         """{"incidentId":"5a0c3a52-8b1e-4bd0-9d7f-1f0d2c9a7e11","by":"press.mes","at":"2026-11-25T21:00:00+00:00","updateId":"0f6b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d","text":"Water level reading load #0","language":"ru","source":"Kazhydromet","regionCode":"KZ-75","verified":true}""");
 
@@ -46,7 +31,7 @@ public static class SqliteBaseline
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute(connection, Schema);
+        Execute(connection, SqliteSchema.EventsTable);
         using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at, previous_hash, hash)
