@@ -13,8 +13,6 @@ namespace CrisisCenter.Web.Tests.Cluster;
 [Collection(MultiNodeCollection.Name)]
 public sealed class ClusterLockoutTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     [SkippableFact]
     public async Task failures_alternating_between_two_nodes_lock_the_account_at_the_limit()
     {
@@ -22,17 +20,11 @@ public sealed class ClusterLockoutTests
         await using var redis = await RedisServer.StartAsync();
         var dataDirectory = CrisisCenterApp.NewDataDirectory();
         using var cleanup = DataDirectories.DeleteLater(dataDirectory);
-        var cluster = new Dictionary<string, string?>
-        {
-            ["Orleans:ClusteringMode"] = "Redis",
-            ["Orleans:Redis"] = redis.ConfigurationString,
-            ["Orleans:AdvertisedIP"] = "127.0.0.1",
-            ["Orleans:ClusterId"] = "lockout-" + Guid.NewGuid().ToString("N")[..8],
-        };
+        var cluster = RedisClusterNodes.Settings(redis, "lockout");
         await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
         await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
-        await WaitForSilosAsync(nodeA, 2);
-        await WaitForSilosAsync(nodeB, 2);
+        (await RedisClusterNodes.ActiveSilosAsync(nodeA, atLeast: 2)).Should().HaveCount(2, "both nodes must be in one cluster");
+        (await RedisClusterNodes.ActiveSilosAsync(nodeB, atLeast: 2)).Should().HaveCount(2);
         var account = await nodeA.CreateUserAsync("lock.spread", "MES", "PressOfficer");
         using var viaA = nodeA.Anonymous();
         using var viaB = nodeB.Anonymous();
@@ -55,16 +47,5 @@ public sealed class ClusterLockoutTests
     {
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
         return response.StatusCode;
-    }
-
-    private static async Task WaitForSilosAsync(CrisisCenterApp node, int count)
-    {
-        var management = node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await management.GetHosts(onlyActive: true)).Count < count)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The cluster never showed {count} silos.");
-            await Task.Delay(200);
-        }
     }
 }

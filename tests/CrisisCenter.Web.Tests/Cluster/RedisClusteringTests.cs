@@ -12,8 +12,6 @@ namespace CrisisCenter.Web.Tests.Cluster;
 [Collection(MultiNodeCollection.Name)]
 public sealed class RedisClusteringTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     [SkippableFact]
     public async Task two_nodes_on_one_redis_form_one_cluster_and_each_incident_is_active_once()
     {
@@ -21,13 +19,13 @@ public sealed class RedisClusteringTests
         await using var redis = await RedisServer.StartAsync();
         var dataDirectory = CrisisCenterApp.NewDataDirectory();
         using var cleanup = DataDirectories.DeleteLater(dataDirectory);
-        var cluster = RedisCluster(redis);
+        var cluster = RedisClusterNodes.Settings(redis);
 
         await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
         await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, cluster);
 
-        var silosSeenByA = await ActiveSilosAsync(nodeA, atLeast: 2);
-        var silosSeenByB = await ActiveSilosAsync(nodeB, atLeast: 2);
+        var silosSeenByA = await RedisClusterNodes.ActiveSilosAsync(nodeA, atLeast: 2);
+        var silosSeenByB = await RedisClusterNodes.ActiveSilosAsync(nodeB, atLeast: 2);
         silosSeenByA.Should().HaveCount(2, "both nodes joined the membership table in Redis");
         silosSeenByB.Should().BeEquivalentTo(silosSeenByA, "both nodes see the same cluster");
 
@@ -65,32 +63,11 @@ public sealed class RedisClusteringTests
         var dataDirectory = CrisisCenterApp.NewDataDirectory();
         using var cleanup = DataDirectories.DeleteLater(dataDirectory);
 
-        await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));
-        await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, RedisCluster(redis));
+        await using var nodeA = await CrisisCenterApp.StartAsync(dataDirectory, RedisClusterNodes.Settings(redis));
+        await using var nodeB = await CrisisCenterApp.StartAsync(dataDirectory, RedisClusterNodes.Settings(redis));
 
-        (await ActiveSilosAsync(nodeA, atLeast: 1)).Should().ContainSingle("the membership table is per ClusterId");
-        (await ActiveSilosAsync(nodeB, atLeast: 1)).Should().ContainSingle();
-    }
-
-    private static Dictionary<string, string?> RedisCluster(RedisServer redis) => new()
-    {
-        ["Orleans:ClusteringMode"] = "Redis",
-        ["Orleans:Redis"] = redis.ConfigurationString,
-        ["Orleans:AdvertisedIP"] = "127.0.0.1",
-        ["Orleans:ClusterId"] = "cluster-" + Guid.NewGuid().ToString("N")[..8],
-    };
-
-    private static async Task<List<SiloAddress>> ActiveSilosAsync(CrisisCenterApp node, int atLeast)
-    {
-        var management = node.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var hosts = await management.GetHosts(onlyActive: true);
-            if (hosts.Count >= atLeast || DateTime.UtcNow > deadline)
-                return [.. hosts.Keys];
-            await Task.Delay(200);
-        }
+        (await RedisClusterNodes.ActiveSilosAsync(nodeA, atLeast: 1)).Should().ContainSingle("the membership table is per ClusterId");
+        (await RedisClusterNodes.ActiveSilosAsync(nodeB, atLeast: 1)).Should().ContainSingle();
     }
 
     private static async Task<SiloAddress?> ActivationSiloAsync(CrisisCenterApp node, Guid incidentId)
