@@ -29,5 +29,18 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 echo "test result files: $trx_count in $results"
+if [ "$failed" -gt 0 ]; then
+  # Name every failed test with the first line of its message, so the last lines of a CI log say what broke.
+  for trx in "$results"/*.trx; do
+    python3 - "$trx" <<'PY' 2>/dev/null || grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx"
+import re, sys, html
+text = open(sys.argv[1], encoding="utf-8").read()
+for m in re.finditer(r'<UnitTestResult [^>]*?testName="([^"]*)"[^>]*?outcome="Failed"[^>]*>(.*?)</UnitTestResult>', text, re.S):
+    msg = re.search(r"<Message>(.*?)</Message>", m.group(2), re.S)
+    first = html.unescape(msg.group(1)).strip().splitlines()[0][:400] if msg else "(no message)"
+    print("FAILED " + html.unescape(m.group(1)) + "\n    " + first)
+PY
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
