@@ -155,7 +155,8 @@ public sealed class ChannelEventTypesTests(DashboardFixture fixture)
                 await context.Request.InputStream.CopyToAsync(buffer);
                 var body = buffer.ToArray();
                 var timestamp = context.Request.Headers["X-CrisisCenter-Timestamp"] ?? "";
-                var signed = HMACSHA256.HashData(secret, [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body]);
+                byte[] message = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
+                var signed = HMACSHA256.HashData(secret, message);
                 var expected = Encoding.ASCII.GetBytes("v1=" + Convert.ToHexStringLower(signed));
                 var given = Encoding.ASCII.GetBytes(context.Request.Headers["X-CrisisCenter-Signature"] ?? "");
                 if (CryptographicOperations.FixedTimeEquals(expected, given))

@@ -169,7 +169,7 @@ function eventsField(form: FormView, known: readonly string[], current: string[]
     h("legend", null, tx("channels.events")),
     hint,
     form.errorSlotFor("events"),
-    h("div", { class: "choice" }, every, h("label", { attrs: { for: every.id } }, tx("channels.eventsAll"))),
+    h("div", { class: "choice events-every" }, every, h("label", { attrs: { for: every.id } }, tx("channels.eventsAll"))),
     h("div", { class: "choices event-choices" }, boxes.map((box) => {
       const key = `channels.eventType.${box.value}`;
       return h("div", { class: "choice" }, box,
