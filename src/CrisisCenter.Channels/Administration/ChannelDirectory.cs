@@ -44,14 +44,24 @@ public sealed partial class ChannelDirectory(IEventStore store, ChannelSecrets s
     /// </summary>
     public ChannelTarget? FindTarget(string code)
     {
-        if (!_loaded)
-        {
-            // Off the caller's context (an Orleans grain's scheduler must not be blocked on its own continuation).
-            var load = Task.Run(() => CatchUpAsync(CancellationToken.None));
-            if (!load.Wait(FirstLoadTimeout))
-                throw new TimeoutException("The channel directory could not be read from the store in time.");
-        }
+        EnsureLoaded();
         return _snapshot.Channels.GetValueOrDefault(code)?.Target;
+    }
+
+    /// <summary>Every channel of the directory as delivery uses it (as <see cref="FindTarget"/>), by code.</summary>
+    public IReadOnlyDictionary<string, ChannelTarget> Targets()
+    {
+        EnsureLoaded();
+        return _snapshot.Channels.ToImmutableDictionary(p => p.Key, p => p.Value.Target, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private void EnsureLoaded()
+    {
+        if (_loaded) return;
+        // Off the caller's context (an Orleans grain's scheduler must not be blocked on its own continuation).
+        var load = Task.Run(() => CatchUpAsync(CancellationToken.None));
+        if (!load.Wait(FirstLoadTimeout))
+            throw new TimeoutException("The channel directory could not be read from the store in time.");
     }
 
     /// <summary>Creates or replaces the channel. <paramref name="expectedRevision"/> (If-Match) must be its current

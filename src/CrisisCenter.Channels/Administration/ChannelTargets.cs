@@ -13,6 +13,13 @@ public sealed class ChannelTargets(ChannelDirectory directory, IOptionsMonitor<C
     public ChannelTarget? Find(string channelCode) =>
         directory.FindTarget(channelCode) ?? options.CurrentValue.Targets.GetValueOrDefault(channelCode);
 
+    /// <summary>Every channel delivery may use, by code: the directory's, then the configuration's codes it lacks.</summary>
+    public IEnumerable<KeyValuePair<string, ChannelTarget>> All()
+    {
+        var managed = directory.Targets();
+        return managed.Concat(options.CurrentValue.Targets.Where(p => !managed.ContainsKey(p.Key)));
+    }
+
     /// <summary>The codes and targets of the configuration (read-only through the API).</summary>
     public IReadOnlyDictionary<string, ChannelTarget> Configured => options.CurrentValue.Targets;
 }

@@ -1,3 +1,4 @@
+using CrisisCenter.Channels.Administration;
 using CrisisCenter.Channels.Dispatching;
 using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
@@ -5,7 +6,6 @@ using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Grains.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Channels.IncidentUpdates;
 
@@ -14,13 +14,14 @@ namespace CrisisCenter.Channels.IncidentUpdates;
 /// <c>incident.updated</c> webhook events for every partner that takes them. Every node runs one: it reads the incident
 /// streams from the first event (folding each incident so the payload shows it as it stood after the change), and asks
 /// the partner's <see cref="IIncidentUpdateSenderGrain"/> - the one sender in the cluster, whose stream is the
-/// checkpoint - to deliver each change, retrying transient failures with the dispatcher's backoff.
+/// checkpoint, which also numbers the attempts and sets the wait before the next one - to deliver each change.
+/// Partners are the webhook channels of the configuration and of the admins' directory that take the event type.
 /// Restricted incidents are not announced to partners.
 /// </summary>
 public sealed partial class IncidentUpdateNotifier(
     IEventStore store,
     IGrainFactory grains,
-    IOptionsMonitor<ChannelsOptions> options,
+    ChannelTargets targets,
     TimeProvider clock,
     ILogger<IncidentUpdateNotifier> logger) : BackgroundService
 {
@@ -75,7 +76,7 @@ public sealed partial class IncidentUpdateNotifier(
     }
 
     private IEnumerable<string> Subscribers() =>
-        options.CurrentValue.Targets
+        targets.All()
             .Where(t => t.Value is { Kind: ChannelKind.Webhook, Enabled: true } && t.Value.Takes(IncidentUpdatePayload.EventType))
             .Select(t => t.Key);
 
@@ -89,7 +90,7 @@ public sealed partial class IncidentUpdateNotifier(
             NoticeResult result;
             try
             {
-                result = await grains.GetGrain<IIncidentUpdateSenderGrain>(item.Channel).Deliver(item.Notice, item.Attempt).WaitAsync(stoppingToken);
+                result = await grains.GetGrain<IIncidentUpdateSenderGrain>(item.Channel).Deliver(item.Notice).WaitAsync(stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -101,7 +102,6 @@ public sealed partial class IncidentUpdateNotifier(
             {
                 if (result.Outcome == NoticeOutcome.Retry)
                 {
-                    item.Attempt++;
                     item.DueAt = clock.GetUtcNow() + (result.RetryAfter ?? TimeSpan.FromSeconds(1));
                 }
                 else
@@ -146,7 +146,6 @@ public sealed partial class IncidentUpdateNotifier(
     {
         public string Channel { get; } = channel;
         public IncidentUpdateNotice Notice { get; } = notice;
-        public int Attempt { get; set; } = 1;
         public DateTimeOffset DueAt { get; set; }
     }
 

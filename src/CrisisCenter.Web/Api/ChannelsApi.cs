@@ -160,6 +160,11 @@ public static partial class ChannelsApi
 
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
     {
+        // Beside /channels rather than under it: any name there could be a channel's code.
+        api.MapGet("/webhook-event-types", () => TypedResults.Ok(WebhookEventTypes))
+            .WithTags("Channels").RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("The event types a webhook channel's events list may name (admins only), as the dashboard offers them.");
+
         var channels = api.MapGroup("/channels").WithTags("Channels").RequireAuthorization(AccessPolicies.Admin);
 
         channels.MapGet("/", async (ChannelDirectory directory, ChannelTargets targets, HttpContext http) =>

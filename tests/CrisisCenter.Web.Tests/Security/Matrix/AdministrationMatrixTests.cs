@@ -55,6 +55,7 @@ public sealed class AdministrationMatrixTests(SecurityApp security)
         Probe[] probes =
         [
             new("GET", "/api/channels"),
+            new("GET", "/api/webhook-event-types"),
             new("GET", $"/api/channels/{target}"),
             new("PUT", $"/api/channels/{code}", webhook),
             new("PUT", $"/api/channels/{target}", webhook),

@@ -29,6 +29,8 @@ export interface ChannelView {
   changedBy: string | null;
   changedAt: string | null;
   overridesConfiguration: boolean;
+  /** Webhook: the event types the partner takes; null = every type (also ones added later). */
+  events: string[] | null;
 }
 
 /** A secret field: omitted (undefined) keeps the stored one, "" clears it, any other value replaces it. */
@@ -47,12 +49,16 @@ export interface ChannelInput {
   smtpPassword?: string;
   from?: string;
   recipients?: Partial<Record<Language, string[]>>;
+  /** Webhook: omitted = every event type. */
+  events?: string[];
 }
 
 const channel = (code: string) => `/api/channels/${encodeURIComponent(code)}`;
 
 export const channels = {
   list: (signal?: AbortSignal) => get<ChannelView[]>("/api/channels", signal),
+  /** The event types a webhook's events list may name, as the server knows them. */
+  webhookEventTypes: (signal?: AbortSignal) => get<string[]>("/api/webhook-event-types", signal),
   save: (code: string, input: ChannelInput) => command<ChannelView>("PUT", channel(code), input),
   enable: (code: string) => command<ChannelView>("POST", channel(code) + "/enable", undefined),
   disable: (code: string) => command<ChannelView>("POST", channel(code) + "/disable", undefined),

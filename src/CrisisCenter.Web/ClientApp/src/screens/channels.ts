@@ -1,10 +1,11 @@
 // Channel configuration (admins): every channel with an on/off switch, and a form to add or change one. Secret
 // inputs are write-only: they are never filled from the server (it never sends secrets); left empty they keep the
-// stored secret, and "clear" removes it. Channels from the server's configuration are shown read-only.
+// stored secret, and "clear" removes it. Channels from the server's configuration are shown read-only. A webhook's
+// event types are offered as the server lists them (/api/webhook-event-types), so a new type needs no change here.
 import { channelKinds, channels, smtpSecurities, type ChannelInput, type ChannelKind, type ChannelView } from "../api/channels";
 import { languages, type Language } from "../api/types";
 import { dateTimeText } from "../i18n/format";
-import { t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { hasMessage, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import { h, replaceChildren, uniqueId } from "../ui/dom";
 import { alertBox, checkbox, FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { isAbort, ScreenScope, type Screen } from "./screen";
@@ -17,10 +18,14 @@ export function channelsScreen(): Screen {
   const tableBody = h("tbody");
   const formSlot = h("div", { attrs: { "data-testid": "channel-form-slot" } });
   let list: ChannelView[] = [];
+  let eventTypes: readonly string[] = [];
 
   const load = async () => {
     try {
-      list = await channels.list(scope.signal);
+      [list, eventTypes] = await Promise.all([
+        channels.list(scope.signal),
+        eventTypes.length ? Promise.resolve(eventTypes) : channels.webhookEventTypes(scope.signal),
+      ]);
       problem.replaceChildren();
       render();
     } catch (error) {
@@ -41,7 +46,7 @@ export function channelsScreen(): Screen {
   };
 
   const openForm = (existing: ChannelView | null) => {
-    replaceChildren(formSlot, channelForm(existing, async (code) => {
+    replaceChildren(formSlot, channelForm(existing, eventTypes, async (code) => {
       formSlot.replaceChildren();
       replaceChildren(notice, h("p", { class: "notice notice-success" }, tx("channels.saved", { code })));
       await load();
@@ -102,7 +107,9 @@ export function channelsScreen(): Screen {
 function target(c: ChannelView): Node {
   switch (c.kind) {
     case "Webhook":
-      return document.createTextNode(c.url ?? "");
+      return h("div", null, h("div", null, c.url ?? ""),
+        h("div", { class: "field-note channel-events", attrs: { "data-testid": "channel-events" } }, tx("channels.eventsLabel"), ": ",
+          c.events ? c.events.map((e) => h("span", { class: "badge badge-language", attrs: { "data-event": e } }, e)) : tx("channels.eventsEvery")));
     case "Telegram":
       return document.createTextNode(Object.entries(c.chats).map(([l, chat]) => `${l}: ${chat}`).join(", "));
     case "Email":
@@ -139,7 +146,39 @@ function secretField(form: FormView, name: string, label: MessageKey, stored: bo
   return { element, value: (): string | undefined => (clear.checked ? "" : isBlank(input.value) ? undefined : input.value) };
 }
 
-function channelForm(existing: ChannelView | null, onSaved: (code: string) => Promise<void>, onCancel: () => void): HTMLElement {
+/** The webhook's event types: "every type" (sends no list) or a box per type the server knows. */
+function eventsField(form: FormView, known: readonly string[], current: string[] | null) {
+  const every = checkbox(current === null);
+  every.id = uniqueId("events-every");
+  every.dataset["action"] = "events-every";
+  // A stored type the server no longer lists stays visible, so saving does not drop it unseen.
+  const types = [...known, ...(current ?? []).filter((type) => !known.includes(type))];
+  const boxes = types.map((type) => {
+    const box = checkbox(current === null || current.includes(type));
+    box.id = uniqueId("event");
+    box.value = type;
+    return box;
+  });
+  const follow = () => {
+    for (const box of boxes) box.disabled = every.checked;
+  };
+  every.addEventListener("change", follow);
+  follow();
+  const hint = h("div", { class: "field-hint", attrs: { id: uniqueId("hint") } }, tx("channels.eventsHint"));
+  const element = h("fieldset", { class: "fieldset", attrs: { "data-testid": "channel-events-field", "aria-describedby": hint.id } },
+    h("legend", null, tx("channels.events")),
+    hint,
+    form.errorSlotFor("events"),
+    h("div", { class: "choice events-every" }, every, h("label", { attrs: { for: every.id } }, tx("channels.eventsAll"))),
+    h("div", { class: "choices event-choices" }, boxes.map((box) => {
+      const key = `channels.eventType.${box.value}`;
+      return h("div", { class: "choice" }, box,
+        h("label", { attrs: { for: box.id } }, hasMessage(key) ? tx(key) : box.value, " ", h("span", { class: "code event-code" }, box.value)));
+    })));
+  return { element, value: (): string[] | undefined => (every.checked ? undefined : boxes.filter((box) => box.checked).map((box) => box.value)) };
+}
+
+function channelForm(existing: ChannelView | null, eventTypes: readonly string[], onSaved: (code: string) => Promise<void>, onCancel: () => void): HTMLElement {
   const code = textInput({ value: existing?.code ?? "", maxLength: 64 });
   code.readOnly = existing !== null;
   const kind = select(channelKinds.map((k) => ({ value: k, label: () => t(`channels.kind.${k}` as MessageKey) })), existing?.kind ?? "Webhook");
@@ -161,6 +200,7 @@ function channelForm(existing: ChannelView | null, onSaved: (code: string) => Pr
       case "Webhook":
         input.url = url.value.trim();
         input.secret = secret.value();
+        input.events = events.value();
         break;
       case "Telegram":
         input.botToken = botToken.value();
@@ -186,6 +226,7 @@ function channelForm(existing: ChannelView | null, onSaved: (code: string) => Pr
   const secret = secretField(form, "secret", "channels.secret", existing?.secretSet ?? false);
   const botToken = secretField(form, "botToken", "channels.botToken", existing?.botTokenSet ?? false);
   const smtpPassword = secretField(form, "smtpPassword", "channels.smtpPassword", existing?.smtpPasswordSet ?? false);
+  const events = eventsField(form, eventTypes, existing ? existing.events ?? null : null);
 
   const perLanguage = (name: string, legend: MessageKey, controls: Record<Language, HTMLInputElement | HTMLTextAreaElement>) =>
     h("fieldset", { class: "fieldset" }, h("legend", null, tx(legend)), form.errorSlotFor(name),
@@ -194,7 +235,7 @@ function channelForm(existing: ChannelView | null, onSaved: (code: string) => Pr
   const sections: Record<ChannelKind, HTMLElement | null> = {
     Feed: null,
     Cap: null,
-    Webhook: h("div", { attrs: { "data-kind": "Webhook" } }, form.field("url", "channels.url", url, { required: true, hint: "channels.urlHint" }), secret.element),
+    Webhook: h("div", { attrs: { "data-kind": "Webhook" } }, form.field("url", "channels.url", url, { required: true, hint: "channels.urlHint" }), secret.element, events.element),
     Telegram: h("div", { attrs: { "data-kind": "Telegram" } }, botToken.element, perLanguage("chats", "channels.chats", chats),
       form.field("apiBaseUrl", "channels.apiBaseUrl", apiBaseUrl, { hint: "channels.apiBaseUrlHint" })),
     Email: h("div", { attrs: { "data-kind": "Email" } },
