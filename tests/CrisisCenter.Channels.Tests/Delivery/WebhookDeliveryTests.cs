@@ -75,6 +75,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task a_timed_out_send_is_made_again_and_the_partner_processes_it_once()
     {
+        harness.Options.Dispatch.AttemptTimeout = TimeSpan.FromSeconds(3);
         receiver.Fail(new Fault.ProcessThenHang(TimeSpan.FromSeconds(10)));
 
         (await harness.DeliverAsync(incident, kk.PostId)).Outcome.Should().Be("Delivered");

@@ -19,7 +19,8 @@ public sealed class DeliveryHarness
                 MaxAttempts = 4,
                 BaseDelay = TimeSpan.FromMilliseconds(40),
                 MaxDelay = TimeSpan.FromMilliseconds(200),
-                AttemptTimeout = TimeSpan.FromSeconds(3),
+                // Generous: on a loaded 2-core machine a healthy local send can take seconds. Tests about timeouts set their own.
+                AttemptTimeout = TimeSpan.FromSeconds(15),
                 MaxInProcessWait = TimeSpan.FromSeconds(3),
             },
         };
