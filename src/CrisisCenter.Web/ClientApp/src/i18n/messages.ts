@@ -1,9 +1,11 @@
 // Every interface string in Kazakh, Russian and English: [kk, ru, en]. A key missing a language does not compile.
 // Placeholders are {name}; user-written text is never put into these templates as markup (all rendering is text).
+import { entryMessages } from "./entryMessages";
 import { historyMessages } from "./historyMessages";
 
 export const messages = {
   ...historyMessages,
+  ...entryMessages,
   "meta.languageCode": ["kk", "ru", "en"],
   "app.name": ["Дағдарыс орталығы", "Кризисный центр", "CrisisCenter"],
 
