@@ -277,6 +277,7 @@ export const messages = {
   "channel.website": ["Ресми сайт", "Официальный сайт", "Official website"],
   "channel.telegram": ["Telegram арнасы", "Telegram-канал", "Telegram channel"],
   "channel.feed": ["Жаңалықтар таспасы (RSS)", "Лента новостей (RSS)", "News feed (RSS)"],
+  "channel.cap": ["CAP ескертулері", "Оповещения CAP", "CAP alerts"],
   "statement.chooseChannel": ["Кемінде бір арнаны таңдаңыз.", "Выберите хотя бы один канал.", "Choose at least one channel."],
   "statement.publish": ["Жариялау", "Опубликовать", "Publish"],
   "statement.history": ["Нұсқалар тарихы", "История редакций", "Revision history"],
