@@ -54,6 +54,15 @@ public sealed class OfficeTimeZoneTests(DashboardFixture fixture)
         await Expect(page.Locator("[data-testid='kpi-filter'] .field-error:not([hidden])")).ToHaveTextAsync("Enter the date as dd.mm.yyyy.");
         asked.Should().Be(0);
 
+        // The user audit's period (it used to be read on the browser's clock: 09:00 would have been 14:00 UTC here).
+        await page.GotoAsync("/#/audit/users");
+        var audit = page.Locator("[data-testid='user-audit']");
+        await audit.Locator("[data-testid='audit-from']").FillAsync("01.03.2026 09:00");
+        var auditRequest = await page.RunAndWaitForRequestAsync(
+            () => audit.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync(),
+            r => r.Url.Contains("/audit?", StringComparison.Ordinal) && r.Url.Contains("from=", StringComparison.Ordinal));
+        Instant(HttpUtility.ParseQueryString(new Uri(auditRequest.Url).Query)["from"]).Should().Be(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(5)));
+
         // The time slider's exact field: typed to the second on the office's clock, sent as that instant.
         var incidentId = await IncidentSetup.DeclareAsync(press, "Жер сілкінісі: уақыт белдеуі сынағы");
         var declaredAt = (await press.GetAsync($"/api/incidents/{incidentId}")).GetProperty("declaredAt").GetDateTimeOffset();
