@@ -6,8 +6,10 @@ using CrisisCenter.Application.PointInTime;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Application.Reports;
+using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.Api;
 
@@ -27,16 +29,16 @@ public static class ReportsApi
             return TypedResults.Ok(PublicRecordReplay.AsOf(id, await history.ReadAsync(id, http.RequestAborted), moment));
         }).WithSummary("What was public at a moment (ISO 8601; no offset means UTC): statements published by then with their revision and languages, channel posts, open rumours, status and severity. Events at exactly that moment count.");
 
-        incident.MapGet("/report", (Guid id, string? format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http) =>
-            ReportAsync(id, format ?? "json", user, board, history, http))
+        incident.MapGet("/report", (Guid id, string? format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http, IOptions<CrisisCenterOptions> office) =>
+            ReportAsync(id, format ?? "json", user, board, history, http, office))
             .WithSummary("After-action report: ?format=json (default), html (printable) or csv (timeline).");
-        incident.MapGet("/report.{format}", (Guid id, string format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http) =>
-            ReportAsync(id, format, user, board, history, http))
+        incident.MapGet("/report.{format}", (Guid id, string format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http, IOptions<CrisisCenterOptions> office) =>
+            ReportAsync(id, format, user, board, history, http, office))
             .WithSummary("After-action report as report.json, report.html (printable) or report.csv (timeline).");
         return incident;
     }
 
-    private static async Task<IResult> ReportAsync(Guid id, string format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http)
+    private static async Task<IResult> ReportAsync(Guid id, string format, ClaimsPrincipal user, IncidentBoard board, IncidentHistory history, HttpContext http, IOptions<CrisisCenterOptions> office)
     {
         format = format.ToLowerInvariant();
         if (format is not ("json" or "html" or "csv"))
@@ -49,7 +51,7 @@ public static class ReportsApi
             case "html":
                 // The page has no script at all; the policy makes sure nothing injected could run either.
                 http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-                return TypedResults.Content(AfterActionReportHtml.Render(report), "text/html; charset=utf-8", Encoding.UTF8);
+                return TypedResults.Content(AfterActionReportHtml.Render(report, office.Value.OfficeTimeZone()), "text/html; charset=utf-8", Encoding.UTF8);
             case "csv":
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(report.Code)}-timeline.csv\"";
                 return TypedResults.Content(TimelineCsv.Write(report.Timeline), "text/csv; charset=utf-8; header=present", Encoding.UTF8);

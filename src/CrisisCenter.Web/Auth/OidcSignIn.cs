@@ -19,8 +19,13 @@ public static class OidcSignIn
 {
     public const string Scheme = "oidc";
 
-    /// <summary>Where a refused or failed SSO sign-in lands: the sign-in screen, which says so.</summary>
+    /// <summary>Where a refused or failed SSO sign-in lands: the sign-in screen, which says so (and why, from
+    /// <c>reason</c>: one of <see cref="SsoRefusal"/>).</summary>
     public const string FailedRedirect = "/?sso=failed";
+
+    public static string FailedRedirectFor(string reason) => $"{FailedRedirect}&reason={reason}";
+
+    private const string RefusalItem = "CrisisCenter.SsoRefusal";
 
     public static IServiceCollection AddOidcSignIn(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -56,13 +61,16 @@ public static class OidcSignIn
             oidc.Events.OnTokenValidated = context => MapToAccountAsync(context, options);
             oidc.Events.OnRemoteFailure = context =>
             {
-                context.Response.Redirect(FailedRedirect);
+                // The id token was fine but the person may not use CrisisCenter: say why. Anything else (a token that
+                // fails validation, a provider error, an expired correlation) is a plain failure.
+                var reason = context.HttpContext.Items[RefusalItem] as string ?? SsoRefusal.Failed;
+                context.Response.Redirect(FailedRedirectFor(reason));
                 context.HandleResponse();
                 return Task.CompletedTask;
             };
             oidc.Events.OnAccessDenied = context =>
             {
-                context.Response.Redirect(FailedRedirect);
+                context.Response.Redirect(FailedRedirectFor(SsoRefusal.Failed));
                 context.HandleResponse();
                 return Task.CompletedTask;
             };
@@ -90,21 +98,22 @@ public static class OidcSignIn
         return routes;
     }
 
-    /// <summary>The external identity the validated id token describes, or why it is refused.</summary>
-    public static (ExternalIdentity? Identity, string? Refusal) ToIdentity(ClaimsPrincipal token, OidcOptions options)
+    /// <summary>The external identity the validated id token describes, or why it is refused (a
+    /// <see cref="SsoRefusal"/> code and a message for the log).</summary>
+    public static (ExternalIdentity? Identity, (string Code, string Message)? Refusal) ToIdentity(ClaimsPrincipal token, OidcOptions options)
     {
         var issuer = token.FindFirstValue("iss");
         var subject = token.FindFirstValue("sub");
-        if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject)) return (null, "The id token names no issuer or subject.");
+        if (string.IsNullOrWhiteSpace(issuer) || string.IsNullOrWhiteSpace(subject)) return (null, (SsoRefusal.Failed, "The id token names no issuer or subject."));
         var agencyValue = token.FindFirstValue(options.AgencyClaim);
         var agency = agencyValue is null ? null : options.AgencyMap.GetValueOrDefault(agencyValue, agencyValue);
-        if (string.IsNullOrWhiteSpace(agency)) return (null, $"The id token has no '{options.AgencyClaim}' claim.");
+        if (string.IsNullOrWhiteSpace(agency)) return (null, (SsoRefusal.NoAgency, $"The id token has no '{options.AgencyClaim}' claim."));
         var roles = token.FindAll(options.RolesClaim)
             .Select(c => options.RoleMap.GetValueOrDefault(c.Value, c.Value))
             .Where(NewAccount.KnownRoles.Contains)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        if (roles.Count == 0) return (null, $"No '{options.RolesClaim}' claim maps to a role.");
+        if (roles.Count == 0) return (null, (SsoRefusal.NoRole, $"No '{options.RolesClaim}' claim maps to a role."));
         var userName = token.FindFirstValue(options.UserNameClaim) ?? "";
         var displayName = token.FindFirstValue(options.DisplayNameClaim) is { Length: > 0 } name ? name : userName.Length > 0 ? userName : subject;
         var region = options.RegionClaim is { } regionClaim ? token.FindFirstValue(regionClaim) : null;
@@ -116,7 +125,7 @@ public static class OidcSignIn
         var (identity, refusal) = ToIdentity(context.Principal!, options);
         if (identity is null)
         {
-            context.Fail(refusal!);
+            Refuse(context, refusal!.Value.Code, refusal.Value.Message);
             return;
         }
         var directory = context.HttpContext.RequestServices.GetRequiredService<AccountDirectory>();
@@ -125,14 +134,38 @@ public static class OidcSignIn
             var account = await directory.SignInExternalAsync(identity, context.HttpContext.RequestAborted);
             if (account is null)
             {
-                context.Fail("The account is disabled.");
+                Refuse(context, SsoRefusal.Disabled, "The account is disabled.");
                 return;
             }
             context.Principal = AuthenticationSetup.CreatePrincipal(account, AuthSchemes.Cookie);
         }
         catch (AccountValidationException e)
         {
-            context.Fail(string.Join(" ", e.Errors.SelectMany(p => p.Value)));
+            var code = e.Errors.ContainsKey("agencyCode") ? SsoRefusal.NoAgency : SsoRefusal.Failed;
+            Refuse(context, code, string.Join(" ", e.Errors.SelectMany(p => p.Value)));
         }
     }
+
+    private static void Refuse(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context, string code, string message)
+    {
+        context.HttpContext.Items[RefusalItem] = code;
+        context.Fail(message);
+    }
+}
+
+/// <summary>Why a single sign-on was refused: the <c>reason</c> of <see cref="OidcSignIn.FailedRedirect"/>, which the
+/// sign-in screen explains (a person the provider knows but who has no CrisisCenter role is told so, not shown an error).</summary>
+public static class SsoRefusal
+{
+    /// <summary>The provider's token names no agency, or one CrisisCenter does not know.</summary>
+    public const string NoAgency = "no-agency";
+
+    /// <summary>None of the person's groups or roles maps to a CrisisCenter role.</summary>
+    public const string NoRole = "no-role";
+
+    /// <summary>The account was disabled by an administrator.</summary>
+    public const string Disabled = "disabled";
+
+    /// <summary>Anything else: the provider's answer could not be validated, or the sign-in was cancelled.</summary>
+    public const string Failed = "failed";
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CrisisCenter.Web.Hosting;
 
 /// <summary>Section "CrisisCenter" of the configuration. Validated at start.</summary>
-public sealed class CrisisCenterOptions
+public sealed class CrisisCenterOptions : IValidatableObject
 {
     public const string Section = "CrisisCenter";
 
@@ -18,6 +18,20 @@ public sealed class CrisisCenterOptions
     /// {DataDirectory}/keys. Several nodes must share it (a shared volume), or a token one node issued is refused
     /// by the others.</summary>
     public string? DataProtectionKeysDirectory { get; set; }
+
+    /// <summary>The office's time zone (an IANA id such as Asia/Almaty, Asia/Aqtau, UTC): the dashboard shows times
+    /// and reads typed dates on its clock, whatever the browser's own zone and locale, and so does the printed report.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Almaty";
+
+    /// <summary>The zone <see cref="TimeZone"/> names (validated at start).</summary>
+    public TimeZoneInfo OfficeTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"{Section}:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Asia/Almaty).", [nameof(TimeZone)]);
+    }
 
     /// <summary>The keys folder as an absolute path.</summary>
     public string KeysDirectory(string dataDirectory, string contentRoot) =>

@@ -9,7 +9,9 @@ internal static class ReportText
     /// <summary>User text (and anything else) as HTML text or attribute value: &lt; &gt; &amp; " ' are encoded.</summary>
     public static string Html(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static string Instant(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+    /// <summary>On the office's clock, as the office writes dates, with the offset: "25.11.2026 14:03:05 +05:00".</summary>
+    public static string Instant(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("dd.MM.yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string Duration(TimeSpan? duration)
     {

@@ -37,8 +37,10 @@ public sealed class DashboardFixture : IAsyncLifetime
     public void SkipUnlessBrowserAvailable() => Skip.If(SkipReason is not null, SkipReason);
 
     /// <summary>A fresh browser context (its own cookies and storage) at a laptop or tablet width, on the
-    /// collection's app or on another node.</summary>
-    public async Task<UserSession> OpenAsync(string interfaceLanguage = "en", int width = 1366, int height = 900, RunningApp? node = null)
+    /// collection's app or on another node; by default the browser is in Kazakhstan (ru-KZ, Asia/Almaty), and
+    /// <paramref name="locale"/> / <paramref name="timeZoneId"/> put it elsewhere.</summary>
+    public async Task<UserSession> OpenAsync(string interfaceLanguage = "en", int width = 1366, int height = 900, RunningApp? node = null,
+        string locale = "ru-KZ", string timeZoneId = "Asia/Almaty")
     {
         var app = node ?? App!;
         app.EnsureRunning();
@@ -46,8 +48,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "ru-KZ",
-            TimezoneId = "Asia/Almaty",
+            Locale = locale,
+            TimezoneId = timeZoneId,
         });
         // Waits without an explicit bound (a command's answer, a page load) may meet a cold app on a loaded 2-core
         // machine; the live-delivery bounds the tests assert are explicit and stay at their values.

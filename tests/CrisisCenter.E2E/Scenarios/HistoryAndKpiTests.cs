@@ -44,6 +44,7 @@ public sealed class HistoryAndKpiTests(DashboardFixture fixture)
         // Just before the correction went out: the original, revision 1, still Published, and no correction.
         var beforeCorrection = WholeSecondBefore(correctedAt);
         await panel.Locator("[data-testid='time-exact']").FillAsync(AlmatyWallTime(beforeCorrection));
+        await panel.Locator("[data-testid='time-exact']").PressAsync("Enter");
         await Expect(panel).ToHaveAttributeAsync("data-mode", "as-of");
         await Expect(press.Page.Locator("section.screen.incident")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("as-of-mode"));
         var statements = panel.Locator("[data-testid='as-of-statement']");
@@ -60,6 +61,7 @@ public sealed class HistoryAndKpiTests(DashboardFixture fixture)
         var afterCorrection = WholeSecondBefore(correctedAt).AddSeconds(1);
         while (DateTimeOffset.UtcNow < afterCorrection.AddSeconds(1)) await Task.Delay(100); // a moment in the past, not "now"
         await panel.Locator("[data-testid='time-exact']").FillAsync(AlmatyWallTime(afterCorrection));
+        await panel.Locator("[data-testid='time-exact']").PressAsync("Enter");
         await Expect(statements).ToHaveCountAsync(2);
         await Expect(panel.Locator($"[data-statement-id='{original}']")).ToHaveAttributeAsync("data-status", "Corrected");
         await Expect(panel.Locator($"[data-statement-id='{correction}'] .revision-headline")).ToHaveTextAsync(CorrectedHeadline);
@@ -185,7 +187,7 @@ public sealed class HistoryAndKpiTests(DashboardFixture fixture)
     }
 
     private static string AlmatyWallTime(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Almaty).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(moment, Almaty).ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     /// <summary>The TimeSpan the API wrote, as the table keeps it in data-timespan ("" for none).</summary>
     private static string TimeSpanText(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "" : value.GetString()!;

@@ -108,6 +108,20 @@ public sealed class ReportsApiTests(ReportedIncident incident) : IClassFixture<R
     }
 
     [Fact]
+    public async Task the_html_report_writes_times_on_the_office_clock_which_the_dashboard_is_told()
+    {
+        var office = await incident.Officer.GetFromJsonAsync<JsonElement>("api/reference/office", ApiSession.Json);
+        office.GetProperty("timeZone").GetString().Should().Be("Asia/Almaty", "CrisisCenter:TimeZone defaults to the Almaty office");
+
+        var declaredAt = (await ReportJsonAsync()).GetProperty("declaredAt").GetDateTimeOffset();
+        var html = await incident.Officer.GetStringAsync($"{Incident}/report.html");
+
+        var almaty = TimeZoneInfo.ConvertTime(declaredAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
+        html.Should().Contain($"<dt>Declared</dt><dd>{almaty.ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture)} +05:00 by");
+        html.Should().Contain("<dt>Times</dt><dd>Asia/Almaty");
+    }
+
+    [Fact]
     public async Task the_csv_timeline_quotes_per_rfc_4180_and_defuses_formulas()
     {
         var response = await incident.Officer.GetAsync($"{Incident}/report.csv");

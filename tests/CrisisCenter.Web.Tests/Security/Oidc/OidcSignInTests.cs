@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using CrisisCenter.Application.Accounts;
+using CrisisCenter.Testing.OpenId;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Hosting;
@@ -97,7 +98,7 @@ public sealed class OidcSignInTests(SsoApp sso) : IClassFixture<SsoApp>
 
         (await browser.Http.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         using var later = new SsoBrowser(sso.App.BaseAddress);
-        (await SignInAsync(later, Person(subject))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirect);
+        (await SignInAsync(later, Person(subject))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirectFor(SsoRefusal.Disabled));
         (await later.Http.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
@@ -119,9 +120,9 @@ public sealed class OidcSignInTests(SsoApp sso) : IClassFixture<SsoApp>
     {
         var subject = "s-" + Guid.NewGuid().ToString("N")[..10];
         using (var noAgency = new SsoBrowser(sso.App.BaseAddress))
-            (await SignInAsync(noAgency, Person(subject, agency: "ministry-of-nowhere"))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirect);
+            (await SignInAsync(noAgency, Person(subject, agency: "ministry-of-nowhere"))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirectFor(SsoRefusal.NoAgency));
         using (var noRole = new SsoBrowser(sso.App.BaseAddress))
-            (await SignInAsync(noRole, Person(subject, "emergencies", "staff-everyone"))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirect);
+            (await SignInAsync(noRole, Person(subject, "emergencies", "staff-everyone"))).PathAndQuery.Should().Be(OidcSignIn.FailedRedirectFor(SsoRefusal.NoRole));
         (await sso.App.Services.GetRequiredService<AccountDirectory>().FindByUserNameAsync("sso." + subject)).Should().BeNull();
     }
 
@@ -143,7 +144,7 @@ public sealed class OidcSignInTests(SsoApp sso) : IClassFixture<SsoApp>
         }
 
         sso.Provider.TokensIssued.Should().BeGreaterThan(issued, "the app did fetch a token, and refused it");
-        landed.PathAndQuery.Should().Be(OidcSignIn.FailedRedirect);
+        landed.PathAndQuery.Should().Be(OidcSignIn.FailedRedirectFor(SsoRefusal.Failed));
         (await browser.Http.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await sso.App.Services.GetRequiredService<AccountDirectory>().FindByUserNameAsync("sso." + subject)).Should().BeNull();
     }

@@ -2,7 +2,7 @@
 import { command, get, itemsOf, query, request } from "./http";
 import type {
   Agency, AgencyKpis, CommandAccepted, IncidentCategory, IncidentDetail, IncidentKpis, IncidentStatus, IncidentSummary, Language, Me, Page,
-  PendingApproval, PublicRecord, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
+  Office, PendingApproval, PublicRecord, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
 } from "./types";
 
 const incident = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
@@ -16,6 +16,7 @@ export const auth = {
 export const reference = {
   regions: () => get<Region[]>("/api/reference/regions"),
   agencies: () => get<Agency[]>("/api/reference/agencies"),
+  office: () => get<Office>("/api/reference/office"),
 };
 
 export interface BoardFilter {

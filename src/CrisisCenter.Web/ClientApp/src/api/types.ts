@@ -34,6 +34,8 @@ export interface Me {
 
 export interface Region { code: string; kind: string; nameKk: string; nameRu: string; nameEn: string }
 export interface Agency { code: string; kind: string; nameKk: string; nameRu: string; nameEn: string; regionCode: string | null }
+/** The deployment's office settings (CrisisCenter:TimeZone): whose clock dates are shown and typed on. */
+export interface Office { timeZone: string }
 
 export interface StatementText { headline: string; body: string; instruction: string | null }
 export type StatementContent = Partial<Record<Language, StatementText>>;

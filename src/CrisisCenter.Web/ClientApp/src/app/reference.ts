@@ -1,7 +1,7 @@
-// Regions and agencies with their names in kk/ru/en, loaded once after sign-in.
+// Regions and agencies with their names in kk/ru/en, and the office's time zone, loaded once after sign-in.
 import { reference } from "../api/endpoints";
 import type { Agency, Region } from "../api/types";
-import { localName } from "../i18n/i18n";
+import { localName, setOfficeTimeZone } from "../i18n/i18n";
 
 let regions: Region[] = [];
 let agencies: Agency[] = [];
@@ -9,10 +9,12 @@ const regionsByCode = new Map<string, Region>();
 const agenciesByCode = new Map<string, Agency>();
 
 export async function loadReference(): Promise<void> {
-  const [loadedRegions, loadedAgencies] = await Promise.all([
+  const [loadedRegions, loadedAgencies, office] = await Promise.all([
     reference.regions().catch(() => [] as Region[]),
     reference.agencies().catch(() => [] as Agency[]),
+    reference.office().catch(() => null),
   ]);
+  if (office) setOfficeTimeZone(office.timeZone);
   regions = loadedRegions;
   agencies = loadedAgencies;
   regionsByCode.clear();

@@ -2,7 +2,7 @@
 // language and time zone, the signed-in user; and <main> where screens go.
 import type { Language } from "../api/types";
 import { languages } from "../api/types";
-import { currentLanguage, currentTimeZone, defaultTimeZone, localizeAttribute, onLocaleChange, setLanguage, setTimeZone, t, tx } from "../i18n/i18n";
+import { currentLanguage, currentTimeZone, localizeAttribute, officeTimeZone, onLocaleChange, setLanguage, setTimeZone, t, tx } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ConnectionState, TimelineHub } from "../live/timelineHub";
 import { appLink, h, uniqueId } from "../ui/dom";
@@ -18,7 +18,7 @@ export interface Shell {
   setActive(name: string): void;
 }
 
-const timeZones = [defaultTimeZone, "Asia/Oral", "Asia/Aqtau", "Asia/Aqtobe", "Asia/Atyrau", "Asia/Qyzylorda", "Asia/Qostanay", "UTC", "Europe/Moscow"];
+const otherTimeZones = ["Asia/Oral", "Asia/Aqtau", "Asia/Aqtobe", "Asia/Atyrau", "Asia/Qyzylorda", "Asia/Qostanay", "UTC", "Europe/Moscow"];
 
 export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
   const main = h("main", { attrs: { id: "main", tabindex: "-1" } });
@@ -140,9 +140,14 @@ function languageSwitch(): HTMLElement {
 
 function timeZoneSelect(): HTMLElement {
   const select = h("select", { class: "time-zone", attrs: { id: uniqueId("time-zone") } });
-  const zones = timeZones.includes(currentTimeZone()) ? timeZones : [currentTimeZone(), ...timeZones];
-  for (const zone of zones) select.appendChild(h("option", { attrs: { value: zone } }, zone));
-  select.value = currentTimeZone();
+  // The office's zone comes first; it is known only after sign-in (reference data), so the list follows changes.
+  const fill = () => {
+    const zones = [...new Set([officeTimeZone(), currentTimeZone(), ...otherTimeZones])];
+    select.replaceChildren(...zones.map((zone) => h("option", { attrs: { value: zone } }, zone)));
+    select.value = currentTimeZone();
+  };
+  fill();
+  onLocaleChange(fill);
   select.addEventListener("change", () => setTimeZone(select.value));
   const label = h("label", { class: "visually-hidden", attrs: { for: select.id } }, tx("settings.timeZone"));
   localizeAttribute(select, "title", "settings.timeZone");

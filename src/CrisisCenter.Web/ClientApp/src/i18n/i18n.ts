@@ -6,10 +6,12 @@ export type Params = Record<string, string | number>;
 
 const languageKey = "crisiscenter.language";
 const timeZoneKey = "crisiscenter.timeZone";
+/** Until the server says otherwise (CrisisCenter:TimeZone, /api/reference/office). */
 export const defaultTimeZone = "Asia/Almaty";
 const languageIndex: Record<Language, 0 | 1 | 2> = { kk: 0, ru: 1, en: 2 };
 
 let language: Language = initialLanguage();
+let officeZone: string = defaultTimeZone;
 let timeZone: string = initialTimeZone();
 
 function initialLanguage(): Language {
@@ -19,9 +21,10 @@ function initialLanguage(): Language {
   return browser === "ru" || browser === "en" ? browser : "kk";
 }
 
+// The user's own choice (stored) wins; otherwise times are on the office's clock, never on the browser's.
 function initialTimeZone(): string {
   const stored = safeStorage()?.getItem(timeZoneKey);
-  return stored && isValidTimeZone(stored) ? stored : defaultTimeZone;
+  return stored && isValidTimeZone(stored) ? stored : officeZone;
 }
 
 function safeStorage(): Storage | null {
@@ -43,6 +46,17 @@ export function isValidTimeZone(zone: string): boolean {
 
 export const currentLanguage = (): Language => language;
 export const currentTimeZone = (): string => timeZone;
+export const officeTimeZone = (): string => officeZone;
+
+/** The office's time zone as the server is configured (CrisisCenter:TimeZone); followed unless the user chose one. */
+export function setOfficeTimeZone(zone: string): void {
+  if (!isValidTimeZone(zone)) return;
+  officeZone = zone;
+  const next = initialTimeZone();
+  if (next === timeZone) return;
+  timeZone = next;
+  refresh();
+}
 
 /** The BCP 47 locale Intl formats with for the interface language. */
 export const locale = (): string => ({ kk: "kk-KZ", ru: "ru-RU", en: "en-GB" })[language];

@@ -1,9 +1,11 @@
 // Every interface string in Kazakh, Russian and English: [kk, ru, en]. A key missing a language does not compile.
 // Placeholders are {name}; user-written text is never put into these templates as markup (all rendering is text).
+import { entryMessages } from "./entryMessages";
 import { historyMessages } from "./historyMessages";
 
 export const messages = {
   ...historyMessages,
+  ...entryMessages,
   "meta.languageCode": ["kk", "ru", "en"],
   "app.name": ["Дағдарыс орталығы", "Кризисный центр", "CrisisCenter"],
 
@@ -275,6 +277,7 @@ export const messages = {
   "channel.website": ["Ресми сайт", "Официальный сайт", "Official website"],
   "channel.telegram": ["Telegram арнасы", "Telegram-канал", "Telegram channel"],
   "channel.feed": ["Жаңалықтар таспасы (RSS)", "Лента новостей (RSS)", "News feed (RSS)"],
+  "channel.cap": ["CAP ескертулері", "Оповещения CAP", "CAP alerts"],
   "statement.chooseChannel": ["Кемінде бір арнаны таңдаңыз.", "Выберите хотя бы один канал.", "Choose at least one channel."],
   "statement.publish": ["Жариялау", "Опубликовать", "Publish"],
   "statement.history": ["Нұсқалар тарихы", "История редакций", "Revision history"],

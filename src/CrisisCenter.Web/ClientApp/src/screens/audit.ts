@@ -5,7 +5,8 @@ import { routes } from "../app/router";
 import { session } from "../app/session";
 import { t, tx } from "../i18n/i18n";
 import { appLink, h, replaceChildren } from "../ui/dom";
-import { alertBox, button, select, textInput } from "../ui/forms";
+import { dateEntry } from "../ui/dateEntry";
+import { alertBox, button, select } from "../ui/forms";
 import { auditTable } from "./auditTable";
 import { isAbort, ScreenScope, type Screen } from "./screen";
 
@@ -57,11 +58,12 @@ export function userAuditScreen(userId: string | null): Screen {
   const own = session.user?.userId ?? "";
   const chosen = userId ?? own;
   const user = select([{ value: chosen, label: () => chosen }], chosen);
-  const from = textInput({ type: "datetime-local" });
-  const to = textInput({ type: "datetime-local" });
+  // Meant in the chosen time zone (the office's), not the browser's: new Date("2026-05-01T14:30") would be the latter.
+  const from = dateEntry("minutes", { "data-testid": "audit-from" });
+  const to = dateEntry("minutes", { "data-testid": "audit-to" });
   const filter = (): UserAuditFilter => ({
-    from: from.value ? new Date(from.value).toISOString() : undefined,
-    to: to.value ? new Date(to.value).toISOString() : undefined,
+    from: from.instant()?.toISOString(),
+    to: to.instant()?.toISOString(),
   });
   const paged = pagedAudit(scope, (after) => audit.user(user.value, filter(), after, scope.signal));
   const csv = h("a", { class: "button", attrs: { download: "" } }, tx("audit.csv"));
@@ -79,8 +81,8 @@ export function userAuditScreen(userId: string | null): Screen {
     h("h1", null, tx("audit.userTitle")),
     h("div", { class: "field-row" },
       h("label", null, tx("audit.user"), " ", user),
-      h("label", null, tx("audit.from"), " ", from),
-      h("label", null, tx("audit.to"), " ", to),
+      h("label", null, tx("audit.from"), " ", h("span", { class: "field-format" }, from.format), " ", from.input),
+      h("label", null, tx("audit.to"), " ", h("span", { class: "field-format" }, to.format), " ", to.input),
       button("audit.show", show, "primary"),
       csv),
     paged.element);

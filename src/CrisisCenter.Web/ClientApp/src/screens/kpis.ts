@@ -5,10 +5,11 @@ import { kpis } from "../api/endpoints";
 import type { AgencyKpis, DurationStats } from "../api/types";
 import { agencyName, allAgencies } from "../app/reference";
 import { session } from "../app/session";
-import { formatDuration, parseTimeSpan, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/format";
+import { formatDuration, parseTimeSpan, parseWallTime, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/format";
 import { channelName, currentTimeZone, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import { barChart, chartColors, durationScale, wrapLabel, type BarChart } from "../ui/charts";
 import { h, replaceChildren, uniqueId } from "../ui/dom";
+import { dateEntry } from "../ui/dateEntry";
 import { alertBox, FormView, select, submitButton } from "../ui/forms";
 import { isAbort, ScreenScope, type Screen } from "./screen";
 
@@ -20,12 +21,15 @@ export function kpisScreen(initial: { agency: string | null; from: string | null
   const own = session.user?.agencyCode ?? "";
   const agencyCodes = [...new Set([own, ...allAgencies().map((a) => a.code)])].filter(Boolean);
   const agency = select(agencyCodes.map((code) => ({ value: code, label: () => agencyName(code) })), initial.agency ?? own);
-  const today = utcToZonedWallTime(new Date(), currentTimeZone()).slice(0, 10);
-  const monthAgo = utcToZonedWallTime(new Date(Date.now() - 30 * day), currentTimeZone()).slice(0, 10);
-  const from = h("input", { attrs: { type: "date", "data-testid": "kpis-from" } });
-  const to = h("input", { attrs: { type: "date", "data-testid": "kpis-to" } });
-  from.value = initial.from ?? monthAgo;
-  to.value = initial.to ?? today;
+  // The route may name the period as yyyy-MM-dd days; the fields show them the office's way (dd.MM.yyyy).
+  const dayOf = (wall: string | null, fallback: Date) => {
+    const parsed = wall ? parseWallTime(wall, false) : null;
+    return parsed ? zonedWallTimeToUtc(parsed, currentTimeZone()) : fallback;
+  };
+  const from = dateEntry("date", { "data-testid": "kpis-from" });
+  const to = dateEntry("date", { "data-testid": "kpis-to" });
+  from.show(dayOf(initial.from, new Date(Date.now() - 30 * day)));
+  to.show(dayOf(initial.to, new Date()));
   const results = h("div", { class: "kpi-results", attrs: { "aria-live": "polite", "data-testid": "kpi-results" } });
   let charts: BarChart[] = [];
   const clearCharts = () => {
@@ -35,11 +39,11 @@ export function kpisScreen(initial: { agency: string | null; from: string | null
 
   const form: FormView = new FormView(async () => {
     // The period is whole days in the chosen time zone: [start of "from", start of the day after "to").
-    const since = zonedWallTimeToUtc(`${from.value}T00:00`, currentTimeZone());
-    const untilDay = zonedWallTimeToUtc(`${to.value}T00:00`, currentTimeZone());
-    if (!since) return form.showFieldProblem("from", "validation.required");
-    if (!untilDay) return form.showFieldProblem("to", "validation.required");
-    const until = new Date(untilDay.getTime() + day);
+    const since = from.instant();
+    const untilDay = to.instant();
+    if (!since) return form.showFieldProblem("from", since === null ? "validation.required" : from.problem);
+    if (!untilDay) return form.showFieldProblem("to", untilDay === null ? "validation.required" : to.problem);
+    const until = dayAfter(untilDay);
     try {
       results.setAttribute("aria-busy", "true");
       const report = await kpis.agency({ agency: agency.value, from: since.toISOString(), to: until.toISOString() }, scope.signal);
@@ -56,8 +60,8 @@ export function kpisScreen(initial: { agency: string | null; from: string | null
   form.element.dataset["testid"] = "kpi-filter";
   form.add(h("div", { class: "field-row" },
     form.field("agency", "kpis.agency", agency),
-    form.field("from", "kpis.from", from),
-    form.field("to", "kpis.to", to),
+    form.field("from", "kpis.from", from.input, { labelSuffix: h("span", { class: "field-format" }, from.format) }),
+    form.field("to", "kpis.to", to.input, { labelSuffix: h("span", { class: "field-format" }, to.format) }),
     h("div", { class: "form-actions" }, submitButton("kpis.show"))));
 
   const element = h("section", { class: "screen kpis", attrs: { "aria-labelledby": headingId } },
@@ -68,6 +72,12 @@ export function kpisScreen(initial: { agency: string | null; from: string | null
   // A form submits only once it is in the document: the router attaches the screen right after building it.
   queueMicrotask(() => form.element.requestSubmit());
   return { element, title: () => t("kpis.title"), dispose: () => scope.dispose() };
+}
+
+/** The start of the next day in the chosen zone (not +24 h: a day can be 23 or 25 hours where clocks change). */
+function dayAfter(dayStart: Date): Date {
+  const next = new Date(Date.parse(utcToZonedWallTime(dayStart, currentTimeZone()).slice(0, 10) + "T00:00:00Z") + day);
+  return zonedWallTimeToUtc(next.toISOString().slice(0, 16), currentTimeZone()) ?? new Date(dayStart.getTime() + day);
 }
 
 const seconds = (value: string | null) => parseTimeSpan(value);

@@ -5,7 +5,7 @@
 import { incidents } from "../api/endpoints";
 import type { Language, PublicRecord, PublicStatement, StatementContent } from "../api/types";
 import type { LiveIncident } from "../app/liveIncident";
-import { dateTimeText, formatDateTime } from "../i18n/format";
+import { dateTimeText, formatDateTime, formatDateTimeSeconds, zoneLabel } from "../i18n/format";
 import { channelName, currentLanguage, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import { languageBadge, rumorStatusBadge, severityBadge, statementStatusBadge, statusBadge } from "../ui/badges";
 import { h, replaceChildren, uniqueId } from "../ui/dom";
@@ -45,7 +45,7 @@ export function pointInTimePanel(live: LiveIncident, declaredAt: string, scope: 
     element.dataset["mode"] = asOf ? "as-of" : "live";
     page.classList.toggle("as-of-mode", asOf);
     backToLive.hidden = !asOf;
-    replaceChildren(modeBadge, asOf ? txt(() => t("asOf.mode", { time: formatDateTime(moment.toISOString()) })) : tx("asOf.live"));
+    replaceChildren(modeBadge, asOf ? txt(() => t("asOf.mode", { time: `${formatDateTimeSeconds(moment.toISOString())} (${zoneLabel()})` })) : tx("asOf.live"));
     modeBadge.classList.toggle("is-as-of", asOf);
   };
 
@@ -93,7 +93,7 @@ function recordView(record: PublicRecord): HTMLElement {
   const at = record.at;
   const view = h("div", { class: "as-of-record", attrs: { "data-declared": String(record.declared), "data-status": record.status } },
     h("p", { class: "as-of-banner" }, tx("asOf.historical")),
-    h("h3", null, txt(() => t("asOf.heading", { time: formatDateTime(at) }))));
+    h("h3", null, txt(() => t("asOf.heading", { time: `${formatDateTimeSeconds(at)} (${zoneLabel()})` }))));
   if (!record.declared) {
     view.append(h("p", { class: "muted", attrs: { "data-testid": "as-of-not-declared" } }, tx("asOf.notDeclared")));
     return view;

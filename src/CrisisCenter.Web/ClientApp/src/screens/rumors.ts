@@ -4,13 +4,14 @@ import { verdicts, type IncidentDetail, type Rumor, type RumorVerdict } from "..
 import { LiveIncident } from "../app/liveIncident";
 import { routes } from "../app/router";
 import { session } from "../app/session";
-import { dateTimeText, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/format";
-import { currentTimeZone, locale, t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { dateTimeText } from "../i18n/format";
+import { locale, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { rumorStatusBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, safeExternalLink, uniqueId, type Child } from "../ui/dom";
 import { keepingFocus } from "../ui/focus";
 import { feedStatus } from "../ui/feedStatus";
+import { dateEntry } from "../ui/dateEntry";
 import { FormView, isBlank, select, submitButton, textArea, textInput } from "../ui/forms";
 import { incidentHeader } from "../ui/incidentHeader";
 import { headlineOf } from "../ui/statementSummary";
@@ -153,14 +154,15 @@ function logRumorForm(detail: IncidentDetail, live: LiveIncident): HTMLElement {
   const claim = textArea({ rows: 3, maxLength: 2000 });
   const whereSeen = textInput({ maxLength: 200 });
   const link = textInput({ type: "url", maxLength: 500 });
-  const firstSeen = textInput({ type: "datetime-local", value: utcToZonedWallTime(new Date(), currentTimeZone()) });
+  const firstSeen = dateEntry("minutes");
+  firstSeen.show(new Date());
   const reach = textInput({ type: "number" });
   reach.min = "0";
   const form: FormView = new FormView(async () => {
     if (isBlank(claim.value)) return form.showFieldProblem("claim", "validation.required");
     if (isBlank(whereSeen.value)) return form.showFieldProblem("whereSeen", "validation.required");
-    const firstSeenAt = zonedWallTimeToUtc(firstSeen.value, currentTimeZone());
-    if (!firstSeenAt) return form.showFieldProblem("firstSeenAt", "validation.required");
+    const firstSeenAt = firstSeen.instant();
+    if (!firstSeenAt) return form.showFieldProblem("firstSeenAt", firstSeenAt === null ? "validation.required" : firstSeen.problem);
     await rumorApi.log(detail.id, {
       claim: claim.value.trim(), whereSeen: whereSeen.value.trim(), link: link.value.trim() || null,
       firstSeenAt: firstSeenAt.toISOString(), estimatedReach: reach.value === "" ? null : Number(reach.value),
@@ -177,7 +179,7 @@ function logRumorForm(detail: IncidentDetail, live: LiveIncident): HTMLElement {
     form.field("whereSeen", "rumors.whereSeen", whereSeen, { required: true }),
     form.field("link", "rumors.link", link),
     h("div", { class: "field-row" },
-      form.field("firstSeenAt", "rumors.firstSeen", firstSeen, { required: true, hint: "rumors.firstSeenHint" }),
+      form.field("firstSeenAt", "rumors.firstSeen", firstSeen.input, { required: true, labelSuffix: h("span", { class: "field-format" }, firstSeen.format) }),
       form.field("estimatedReach", "rumors.reach", reach)),
     h("div", { class: "form-actions" }, submitButton("rumors.log")));
   return form.element;

@@ -48,7 +48,8 @@ export function kpiStrip(incidentId: string, signal: AbortSignal): KpiStrip {
       ],
       unit: () => t(scale.unit),
     });
-    return h("div", { class: "kpi kpi-chart" }, chart.element);
+    // Titled like the figures beside it (the canvas has the same text as its accessible name).
+    return h("div", { class: "kpi kpi-chart" }, h("div", { class: "kpi-label", attrs: { "aria-hidden": "true" } }, tx("kpi.chartLabel")), chart.element);
   };
   const refresh = async () => {
     try {

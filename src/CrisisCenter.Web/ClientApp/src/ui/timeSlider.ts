@@ -1,8 +1,9 @@
-// A moment between a start and now: a range input with ticks at the given event times, and a datetime input for an
-// exact time (in the chosen time zone). The right end is "now": there the slider means live, anywhere else "as of".
+// A moment between a start and now: a range input with ticks at the given event times, and a field for an exact
+// time (dd.MM.yyyy HH:mm:ss in the chosen time zone, which the field names; see dateEntry.ts). The right end is "now": there the slider means live, anywhere else "as of".
 // Keyboard: arrow keys jump from event to event (Shift: one minute), Home goes to the start, End to now.
-import { formatDateTime, timeElement, utcToZonedWallTime, zonedWallTimeToUtc } from "../i18n/format";
-import { currentTimeZone, localizeAttribute, onLocaleChange, t, tx } from "../i18n/i18n";
+import { formatDateTimeSeconds, timeElement } from "../i18n/format";
+import { localizeAttribute, onLocaleChange, t, tx } from "../i18n/i18n";
+import { dateEntry } from "./dateEntry";
 import { h, uniqueId } from "./dom";
 
 export interface TimeSlider {
@@ -37,7 +38,9 @@ export function timeSlider(start: string, label: "asOf.slider"): TimeSlider {
     class: "time-range",
     attrs: { id: rangeId, type: "range", min: startSeconds, max: nowSeconds(), step: 1, list: listId, "aria-describedby": hintId, "data-testid": "time-range" },
   });
-  const exact = h("input", { class: "time-exact", attrs: { id: exactId, type: "datetime-local", step: 1, "data-testid": "time-exact" } });
+  const exactEntry = dateEntry("seconds", { id: exactId, "data-testid": "time-exact" });
+  const exact = exactEntry.input;
+  exact.classList.add("time-exact");
 
   const sortedTicks = () => [...ticks].sort((a, b) => a - b);
   const seconds = () => Number(range.value);
@@ -47,11 +50,12 @@ export function timeSlider(start: string, label: "asOf.slider"): TimeSlider {
     const value = moment ? Math.floor(moment.getTime() / 1000) : Number(range.max);
     range.value = String(value);
     const shown = new Date(value * 1000);
-    range.setAttribute("aria-valuetext", moment ? t("asOf.mode", { time: formatDateTime(shown.toISOString()) }) : t("asOf.live"));
-    exact.min = utcToZonedWallTime(new Date(startSeconds * 1000), currentTimeZone());
-    exact.max = utcToZonedWallTime(new Date(Number(range.max) * 1000), currentTimeZone());
+    range.setAttribute("aria-valuetext", moment ? t("asOf.mode", { time: formatDateTimeSeconds(shown.toISOString()) }) : t("asOf.live"));
     // The exact field shows seconds too, so a moment between two events in one minute can be named.
-    if (document.activeElement !== exact) exact.value = wallTimeWithSeconds(shown);
+    if (document.activeElement !== exact) {
+      exactEntry.show(shown);
+      exact.removeAttribute("aria-invalid");
+    }
   };
 
   const choose = (value: number | null) => {
@@ -86,15 +90,27 @@ export function timeSlider(start: string, label: "asOf.slider"): TimeSlider {
     event.preventDefault();
     choose(next);
   });
-  exact.addEventListener("change", () => {
-    const instant = zonedWallTimeToUtc(exact.value, currentTimeZone());
+  const commitExact = () => {
+    const instant = exactEntry.instant();
     range.max = String(nowSeconds());
-    if (instant) choose(Math.floor(instant.getTime() / 1000));
+    if (!instant) {
+      exact.setAttribute("aria-invalid", "true");
+      return;
+    }
+    exact.removeAttribute("aria-invalid");
+    choose(Math.floor(instant.getTime() / 1000));
+  };
+  // A typed time counts when the field is left or Enter is pressed (not at every keystroke: "14:0" is not a time yet).
+  exact.addEventListener("change", commitExact);
+  exact.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    commitExact();
   });
   const stopLocale = onLocaleChange(render);
 
   const rangeLabel = h("label", { class: "time-label", attrs: { for: rangeId } }, tx(label));
-  const exactLabel = h("label", { class: "time-label", attrs: { for: exactId } }, tx("asOf.exact"));
+  const exactLabel = h("label", { class: "time-label", attrs: { for: exactId } }, tx("asOf.exact"), " ", h("span", { class: "field-format" }, exactEntry.format));
   localizeAttribute(exact, "title", "asOf.exact");
   const element = h("div", { class: "time-slider" },
     h("div", { class: "time-range-field" }, rangeLabel, range, datalist,
@@ -136,9 +152,4 @@ export function timeSlider(start: string, label: "asOf.slider"): TimeSlider {
       listeners.clear();
     },
   };
-}
-
-function wallTimeWithSeconds(instant: Date): string {
-  const minutes = utcToZonedWallTime(instant, currentTimeZone());
-  return `${minutes}:${String(instant.getUTCSeconds()).padStart(2, "0")}`;
 }

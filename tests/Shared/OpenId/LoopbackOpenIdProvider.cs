@@ -9,14 +9,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace CrisisCenter.Web.Tests.Security.Oidc;
+namespace CrisisCenter.Testing.OpenId;
 
 /// <summary>
 /// A small OpenID Connect provider on a loopback port, speaking the real protocol: a discovery document, a JWKS with
 /// an RSA key generated here, an authorize endpoint that redirects back with a one-time code (PKCE S256 required), and
 /// a token endpoint that checks the client secret, redirect URI and code verifier and issues an RS256-signed id token
-/// with the nonce and <see cref="NextClaims"/>. <see cref="IssuerInToken"/> and <see cref="SignWith"/> let a test make
-/// it lie.
+/// with the nonce and the signed-in person's claims. By default the authorize endpoint consents at once for
+/// <see cref="NextClaims"/> (API tests follow the redirects themselves); with <see cref="ShowSignInPage"/> it shows a
+/// sign-in form, as a real provider does, for the <see cref="People"/> it knows (browser tests fill it in).
+/// <see cref="IssuerInToken"/> and <see cref="SignWith"/> let a test make it lie. Shared by the API tests
+/// (CrisisCenter.Web.Tests) and the browser tests (CrisisCenter.E2E), which link this file.
 /// </summary>
 public sealed class LoopbackOpenIdProvider : IAsyncDisposable
 {
@@ -50,6 +53,15 @@ public sealed class LoopbackOpenIdProvider : IAsyncDisposable
 
     public int TokensIssued;
 
+    /// <summary>The password of every person in <see cref="People"/>.</summary>
+    public const string PersonPassword = "loopback-person-password";
+
+    /// <summary>Show a sign-in page at the authorize endpoint instead of consenting at once for <see cref="NextClaims"/>.</summary>
+    public bool ShowSignInPage { get; set; }
+
+    /// <summary>Who can sign in on the sign-in page: user name → the claims of their id token (sub included).</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, object>> People { get; } = new(StringComparer.Ordinal);
+
     public static async Task<LoopbackOpenIdProvider> StartAsync()
     {
         var port = FreePort();
@@ -62,6 +74,7 @@ public sealed class LoopbackOpenIdProvider : IAsyncDisposable
         app.MapGet("/.well-known/openid-configuration", provider.Discovery);
         app.MapGet("/jwks", provider.Jwks);
         app.MapGet("/authorize", provider.Authorize);
+        app.MapPost("/authorize", provider.SignInAsync);
         app.MapPost("/token", provider.TokenAsync);
         await app.StartAsync();
         return provider;
@@ -95,10 +108,47 @@ public sealed class LoopbackOpenIdProvider : IAsyncDisposable
         if (q["client_id"] != ClientId || q["response_type"] != "code" || q["code_challenge_method"] != "S256"
             || string.IsNullOrEmpty(q["redirect_uri"]) || string.IsNullOrEmpty(q["code_challenge"]) || !q["scope"].ToString().Split(' ').Contains("openid"))
             return Results.BadRequest("invalid_request");
+        var pending = new AuthorizeRequest(q["redirect_uri"]!, q["state"].ToString(), q["nonce"], q["code_challenge"]!);
+        return ShowSignInPage ? SignInPage(pending, error: null) : Consent(pending, NextClaims);
+    }
+
+    /// <summary>The request the sign-in page carries in hidden fields from the authorize GET to its POST.</summary>
+    private sealed record AuthorizeRequest(string RedirectUri, string State, string? Nonce, string CodeChallenge);
+
+    private async Task<IResult> SignInAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        if (form["client_id"] != ClientId || string.IsNullOrEmpty(form["redirect_uri"]) || string.IsNullOrEmpty(form["code_challenge"]))
+            return Results.BadRequest("invalid_request");
+        var pending = new AuthorizeRequest(form["redirect_uri"]!, form["state"].ToString(), form["nonce"].ToString() is { Length: > 0 } n ? n : null, form["code_challenge"]!);
+        if (!People.TryGetValue(form["username"].ToString(), out var claims) || form["password"] != PersonPassword)
+            return SignInPage(pending, "Unknown user name or wrong password.");
+        return Consent(pending, claims);
+    }
+
+    private IResult Consent(AuthorizeRequest request, IReadOnlyDictionary<string, object> claims)
+    {
         var code = Base64Url(RandomNumberGenerator.GetBytes(24));
-        _codes[code] = new PendingCode(q["redirect_uri"]!, q["nonce"], q["code_challenge"]!, NextClaims);
-        var back = $"{q["redirect_uri"]}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(q["state"].ToString())}";
+        _codes[code] = new PendingCode(request.RedirectUri, request.Nonce, request.CodeChallenge, claims);
+        var back = $"{request.RedirectUri}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(request.State)}";
         return Results.Redirect(back);
+    }
+
+    private static IResult SignInPage(AuthorizeRequest request, string? error)
+    {
+        static string Hidden(string name, string? value) =>
+            $"<input type=\"hidden\" name=\"{name}\" value=\"{WebUtility.HtmlEncode(value ?? "")}\">";
+        var html = new StringBuilder()
+            .Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Loopback identity provider</title></head><body>")
+            .Append("<h1>Loopback identity provider</h1>")
+            .Append(error is null ? "" : $"<p role=\"alert\" id=\"error\">{WebUtility.HtmlEncode(error)}</p>")
+            .Append("<form method=\"post\" action=\"/authorize\" id=\"sign-in\">")
+            .Append(Hidden("client_id", ClientId)).Append(Hidden("redirect_uri", request.RedirectUri)).Append(Hidden("state", request.State))
+            .Append(Hidden("nonce", request.Nonce)).Append(Hidden("code_challenge", request.CodeChallenge))
+            .Append("<label>User name <input name=\"username\" autocomplete=\"username\"></label>")
+            .Append("<label>Password <input name=\"password\" type=\"password\" autocomplete=\"current-password\"></label>")
+            .Append("<button type=\"submit\">Sign in</button></form></body></html>");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
     private async Task<IResult> TokenAsync(HttpRequest request)
