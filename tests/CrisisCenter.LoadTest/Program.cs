@@ -24,7 +24,7 @@ var maxInFlight = new Option<int>("--max-in-flight") { Description = "Open loop:
 var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Seconds of unmeasured load at the latency phase's rate first (JIT, pools, caches).", DefaultValueFactory = _ => 10 };
 var holdSeconds = new Option<int>("--hold-seconds") { Description = "Spawned app: keep it (and every connection) up this many seconds after the RSS measurement, its PID in app.pid under --out (e.g. for dotnet-gcdump or dotnet-counters).", DefaultValueFactory = _ => 0 };
 var skipBaselines = new Option<bool>("--skip-baselines") { Description = "Measure only the system." };
-var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=0.", AllowMultipleArgumentsPerToken = false };
+var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=1 (the app runs workstation GC by default).", AllowMultipleArgumentsPerToken = false };
 
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
