@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CrisisCenter.LoadTest.Baselines;
 using CrisisCenter.LoadTest.Measuring;
 using CrisisCenter.LoadTest.Reporting;
@@ -154,6 +155,14 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 var atScale = ProcessMemory.Read(mp) ?? (0, 0);
                 SampleRss();
                 memory = new MemoryFigures(idleRss, afterLoadRss, Math.Max(peakRss, atScale.PeakMb), scaled.Count, fleet.Count, atScale.RssMb, atScale.PeakMb);
+
+                if (settings.HoldSeconds > 0)
+                {
+                    // Time to look inside the app at scale (dotnet-gcdump collect -p $(cat app.pid)); the figures above are already taken.
+                    await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "app.pid"), mp.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                    await Stage(ctx, $"Hold: app {mp} at scale (app.pid)", TimeSpan.FromSeconds(settings.HoldSeconds),
+                        _ => Task.Delay(TimeSpan.FromSeconds(settings.HoldSeconds), cancellationToken), null);
+                }
             }
 
             return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected), throughputFigures, fanOutFigures,

@@ -22,13 +22,14 @@ var scaleIncidents = new Option<int>("--scale-incidents") { Description = "Activ
 var scaleConnections = new Option<int>("--scale-connections") { Description = "Connections for the RSS measurement.", DefaultValueFactory = _ => 1000 };
 var maxInFlight = new Option<int>("--max-in-flight") { Description = "Open loop: commands in flight beyond this are not sent and count as errors.", DefaultValueFactory = _ => 2000 };
 var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Seconds of unmeasured load at the latency phase's rate first (JIT, pools, caches).", DefaultValueFactory = _ => 10 };
+var holdSeconds = new Option<int>("--hold-seconds") { Description = "Spawned app: keep it (and every connection) up this many seconds after the RSS measurement, its PID in app.pid under --out (e.g. for dotnet-gcdump or dotnet-counters).", DefaultValueFactory = _ => 0 };
 var skipBaselines = new Option<bool>("--skip-baselines") { Description = "Measure only the system." };
-var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=0.", AllowMultipleArgumentsPerToken = false };
+var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=1 (the app runs workstation GC by default).", AllowMultipleArgumentsPerToken = false };
 
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
     url, spawn, app, clients, rate, incidents, duration, user, password, output, baselineSeconds, throughputSeconds, throughputConcurrency,
-    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds,
+    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds, holdSeconds,
 };
 run.Validators.Add(result =>
 {
@@ -55,7 +56,7 @@ async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken ca
         parse.GetValue(duration), parse.GetValue(user)!, parse.GetValue(password)!, Path.GetFullPath(directory), parse.GetValue(baselineSeconds),
         parse.GetValue(throughputSeconds), parse.GetValue(throughputConcurrency), parse.GetValue(fanOutSeconds), parse.GetValue(fanOutConcurrency),
         parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem,
-        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds));
+        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds), parse.GetValue(holdSeconds));
     var commandLine = "dotnet run --project tests/CrisisCenter.LoadTest -c Release -- " + string.Join(' ', args);
     try
     {

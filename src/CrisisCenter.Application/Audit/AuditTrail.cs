@@ -26,6 +26,8 @@ public sealed partial class AuditTrail(IEventStore store, ILogger<AuditTrail> lo
     // Summaries of incident events need what earlier events said (statement kinds, post targets): one narrator,
     // fed every incident event in store order, as the timeline's is.
     private readonly TimelineNarrator _narrator = new();
+    // Every entry is kept: its stream, type, actor, agency, roles and session are shared, not copied per entry.
+    private readonly StringPool _strings = new();
     private long _position = GlobalPosition.Start;
     private TaskCompletionSource _advanced = NewSignal();
 
@@ -113,8 +115,9 @@ public sealed partial class AuditTrail(IEventStore store, ILogger<AuditTrail> lo
     {
         var incidentId = IncidentStreams.TryParse(record.Stream, out var id) ? id : (Guid?)null;
         var m = record.Metadata;
-        return new AuditEntry(record.Position, record.Stream, record.Revision, record.EventId, record.Type, record.RecordedAt,
-            m.ActorId, m.ActorName, m.AgencyCode, m.Roles ?? [], m.SessionId, m.CommandId, incidentId, Summarise(record, incidentId));
+        return new AuditEntry(record.Position, _strings.Get(record.Stream)!, record.Revision, record.EventId, _strings.Get(record.Type)!, record.RecordedAt,
+            _strings.Get(m.ActorId), _strings.Get(m.ActorName), _strings.Get(m.AgencyCode), _strings.Get(m.Roles), _strings.Get(m.SessionId),
+            m.CommandId, incidentId, Summarise(record, incidentId));
     }
 
     private string Summarise(RecordedEvent record, Guid? incidentId)

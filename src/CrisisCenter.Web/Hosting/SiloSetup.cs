@@ -6,6 +6,9 @@ namespace CrisisCenter.Web.Hosting;
 /// <summary>The co-hosted silo: clustering from <see cref="SiloOptions"/> and CrisisCenter's grains.</summary>
 public static class SiloSetup
 {
+    /// <summary>Grain locations a node caches (Orleans' default is 1,000,000, allocated at start).</summary>
+    public const int DirectoryCacheSize = 20_000;
+
     /// <summary>Binds section "Orleans" and validates it, throwing one message with every problem, so a wrong
     /// setting stops the node at start instead of leaving it outside its cluster.</summary>
     public static SiloOptions ReadOptions(IConfiguration configuration)
@@ -48,6 +51,10 @@ public static class SiloSetup
         }
         if (options.Liveness.IsSet)
             silo.Configure<ClusterMembershipOptions>(options.Liveness.ApplyTo);
+        // Orleans sizes its grain-location cache for a million grains up front (megabytes of buckets, held for the
+        // process's life); a node here hosts incidents in the thousands. A location missing from the cache is
+        // looked up again, so this bounds memory, not correctness.
+        silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
         silo.AddCrisisCenterGrains();
     }
 

@@ -20,6 +20,9 @@ internal sealed class TimelineNarrator
     private readonly Dictionary<Guid, StatementKind> _statementKinds = [];
     private readonly Dictionary<Guid, PostTarget> _posts = [];
 
+    // Entries are kept for every event: their type, actor and agency are shared, not copied per event.
+    private readonly StringPool _strings = new();
+
     public TimelineEntry Narrate(ProjectedEvent e)
     {
         var line = e.Event switch
@@ -105,9 +108,9 @@ internal sealed class TimelineNarrator
 
         var @event = e.Event;
         return new TimelineEntry(
-            e.Position, e.EventId, e.IncidentId, e.Revision, e.Type, line.Kind, @event.At,
-            e.Metadata.ActorId ?? @event.By, e.Metadata.ActorName, e.Metadata.AgencyCode, line.Language?.ToCode(),
-            line.Summary, line.StatementId, line.RumorId, line.UpdateId, line.PostId, line.Details.AsReadOnly());
+            e.Position, e.EventId, e.IncidentId, e.Revision, _strings.Get(e.Type)!, line.Kind, @event.At,
+            _strings.Get(e.Metadata.ActorId ?? @event.By)!, _strings.Get(e.Metadata.ActorName), _strings.Get(e.Metadata.AgencyCode), line.Language?.ToCode(),
+            line.Summary, line.StatementId, line.RumorId, line.UpdateId, line.PostId, CompactDetails.From(line.Details));
     }
 
     private Line Drafted(StatementDrafted x)
