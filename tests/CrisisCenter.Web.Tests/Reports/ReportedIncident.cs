@@ -1,3 +1,4 @@
+using CrisisCenter.Web.Tests.Api.Staff;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrisisCenter.Web.Api;
@@ -38,6 +39,8 @@ public sealed class ReportedIncident : IAsyncLifetime
 
         HoldingId = await PublishAsync("Holding", "Flood warning", null);
         CorrectionId = await PublishAsync("Correction", HostileHeadline, HoldingId);
+        // The reports are compared with the stored events: wait until every post's outcome is stored.
+        await Officer.WaitUntilPublicationSettledAsync(App, IncidentId);
     }
 
     private async Task<Guid> PublishAsync(string kind, string headline, Guid? references)

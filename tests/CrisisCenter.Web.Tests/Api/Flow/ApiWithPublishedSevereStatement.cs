@@ -1,9 +1,7 @@
 using System.Net;
 using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Projections;
-using CrisisCenter.Domain;
 using CrisisCenter.EventStore.Tests.EventStoreDb.Fakes;
-using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Api.Staff;
@@ -88,34 +86,9 @@ public class ApiWithPublishedSevereStatement : IAsyncLifetime
         SecondApproverQueueWhenApproved = await Staff.SecondApprover.ApprovalQueueAsync();
 
         Published = await press.PublishAsync(Statement, Channels);
-        await SettleAsync();
-    }
-
-    /// <summary>
-    /// Publication goes on after the answer: the dispatcher appends each post's attempts and outcome to the incident's
-    /// stream. The tests judge one settled incident, so wait (bounded) until every post has reached a state only an
-    /// operator can change (delivered, abandoned, uncertain) and the timeline and the board show the stream's last event.
-    /// </summary>
-    private async Task SettleAsync()
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var stream = IncidentStreams.For(IncidentId);
-        while (true)
-        {
-            var posts = await Staff.PressOfficer.GetJsonAsync<List<ChannelPostsApi.ChannelPostView>>(ApiRoutes.Incident(IncidentId) + "/channel-posts");
-            var settled = posts.Count > 0 && posts.All(p => p.Status is ChannelPostStatus.Delivered or ChannelPostStatus.Abandoned or ChannelPostStatus.Uncertain);
-            if (settled)
-            {
-                long last = -1;
-                await foreach (var e in App.Store.ReadStreamAsync(stream)) last = e.Position;
-                var timeline = await Staff.PressOfficer.TimelineAsync(IncidentId);
-                var board = await Staff.Approver.BoardAsync(Declared.Code!);
-                if (timeline.Count > 0 && timeline[^1].Position == last && board.Count == 1 && board[0].LastPosition == last) return;
-            }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The published incident did not settle in 30 s: posts {string.Join(", ", posts.Select(p => $"{p.Channel}/{p.Language}={p.Status}"))}.");
-            await Task.Delay(50);
-        }
+        // The tests judge one settled incident: every post's outcome in, the timeline and the board at its last event.
+        await press.WaitUntilPublicationSettledAsync(App, IncidentId, async last =>
+            (await Staff.Approver.BoardAsync(Declared.Code!)) is [var row] && row.LastPosition == last);
     }
 
     public virtual async Task DisposeAsync()
