@@ -1,4 +1,5 @@
 using CrisisCenter.Grains.Hosting;
+using CrisisCenter.Grains.Incidents;
 using Orleans.Configuration;
 
 namespace CrisisCenter.Web.Hosting;
@@ -49,6 +50,8 @@ public static class SiloSetup
         if (options.Liveness.IsSet)
             silo.Configure<ClusterMembershipOptions>(options.Liveness.ApplyTo);
         silo.AddCrisisCenterGrains();
+        // "Incidents": snapshot cadence and window, idle collection age (IncidentGrainOptions, validated at start).
+        silo.Services.AddOptions<IncidentGrainOptions>().Bind(silo.Configuration.GetSection(IncidentGrainOptions.SectionName));
     }
 
     private static void UseRedis(ISiloBuilder silo, SiloOptions options)
