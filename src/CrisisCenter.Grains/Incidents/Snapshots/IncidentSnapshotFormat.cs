@@ -20,8 +20,8 @@ internal static class IncidentSnapshotFormat
     {
         try
         {
-            using var document = JsonDocument.Parse(data.ToArray());
-            if (!document.RootElement.TryGetProperty("schema", out var schema) || !schema.TryGetInt32(out var version))
+            // The schema is checked before the whole is bound: a snapshot of another shape may not bind at all.
+            if (SchemaOf(data) is not { } version)
             {
                 problem = "it names no schema version";
                 return null;
@@ -31,7 +31,7 @@ internal static class IncidentSnapshotFormat
                 problem = $"its schema version is {version}, this build reads {CurrentSchema}";
                 return null;
             }
-            var snapshot = document.Deserialize<IncidentStateSnapshot>(DomainJson.Options);
+            var snapshot = JsonSerializer.Deserialize<IncidentStateSnapshot>(data, DomainJson.Options);
             problem = snapshot is { State: not null, RecentCommands: not null, EarlierCommandIds: not null } ? null : "it misses required parts";
             return problem is null ? snapshot : null;
         }
@@ -40,6 +40,24 @@ internal static class IncidentSnapshotFormat
             problem = $"it cannot be read ({e.GetType().Name}: {e.Message})";
             return null;
         }
+    }
+
+    /// <summary>The "schema" property among the top-level properties, found without building the rest.</summary>
+    private static int? SchemaOf(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSchema = reader.ValueTextEquals("schema"u8);
+            if (!reader.Read())
+                return null;
+            if (isSchema)
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) ? version : null;
+            reader.Skip();
+        }
+        return null;
     }
 
     /// <summary>Ids packed as their 16-byte binary form, one after another, in base64.</summary>
