@@ -11,7 +11,7 @@ namespace CrisisCenter.EventStore.EventStoreDb;
 /// (<see cref="GlobalPositionConversion"/>); metadata and the hash chain travel in each event's custom metadata.
 /// Reading $all and subscribing need a user allowed to read $all (by default: admins).
 /// </summary>
-public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
+public sealed class EventStoreDbEventStore : IEventStore, ISnapshotStore, IAsyncDisposable
 {
     /// <summary>Read by the readiness probe: any stream will do, it need not exist.</summary>
     internal const string ProbeStream = "crisiscenter-readiness-probe";
@@ -20,6 +20,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
     private readonly StreamReads _reads;
     private readonly StreamAppender _appender;
     private readonly AllSubscription _subscription;
+    private readonly EventStoreDbSnapshots _snapshots;
 
     public EventStoreDbEventStore(EventStoreDbConnectionString settings, ILogger<EventStoreDbEventStore>? logger = null)
     {
@@ -29,6 +30,7 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
         _reads = new StreamReads(_connection);
         _appender = new StreamAppender(_connection, _reads);
         _subscription = new AllSubscription(_connection, log);
+        _snapshots = new EventStoreDbSnapshots(_connection);
     }
 
     public EventStoreDbEventStore(string connectionString, ILogger<EventStoreDbEventStore>? logger = null)
@@ -76,6 +78,21 @@ public sealed class EventStoreDbEventStore : IEventStore, IAsyncDisposable
             if (response.ContentCase == ReadResp.ContentOneofCase.Event && response.Event.Event is { } e)
                 return RecordedEventConversion.FromProto(e).Position;
         return GlobalPosition.Start;
+    }
+
+    /// <summary>Snapshots live in a system stream per stream, <c>$snapshot-{stream}</c> (see <see cref="EventStoreDbSnapshots"/>).</summary>
+    public Task<StoredSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        return _snapshots.ReadAsync(stream, cancellationToken);
+    }
+
+    public Task WriteSnapshotAsync(string stream, StoredSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshot.Revision);
+        return _snapshots.WriteAsync(stream, snapshot, cancellationToken);
     }
 
     /// <summary>Readiness: true when the server answers a cheap read with the configured credentials within the deadline.</summary>

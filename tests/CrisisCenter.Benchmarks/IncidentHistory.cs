@@ -56,11 +56,18 @@ public static class IncidentHistory
     public static async Task WriteAsync(IEventStore store, Guid incidentId, int count)
     {
         var (events, _) = Build(incidentId, count);
+        await AppendAsync(store, incidentId, events, 0, events.Count);
+    }
+
+    /// <summary>Appends <paramref name="count"/> of <paramref name="events"/> from index <paramref name="from"/> (which is
+    /// also the stream revision they get), in appends of 500, each event as its own command.</summary>
+    public static async Task AppendAsync(IEventStore store, Guid incidentId, IReadOnlyList<IncidentEvent> events, int from, int count)
+    {
         var stream = IncidentStreams.For(incidentId);
-        for (var offset = 0; offset < events.Count; offset += 500)
+        for (var offset = from; offset < from + count; offset += 500)
         {
-            var chunk = events.Skip(offset).Take(500)
-                .Select((e, i) => IncidentEventSerializer.ToEventData(e, Guid.NewGuid(), Metadata(Guid.NewGuid())))
+            var chunk = events.Skip(offset).Take(Math.Min(500, from + count - offset))
+                .Select(e => IncidentEventSerializer.ToEventData(e, Guid.NewGuid(), Metadata(Guid.NewGuid())))
                 .ToList();
             await store.AppendAsync(stream, offset == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(offset - 1), chunk);
         }

@@ -8,12 +8,13 @@ namespace CrisisCenter.EventStore.Sqlite;
 /// Several processes (web nodes) may open the same file: SQLite serialises their writers, and each node's
 /// subscriptions poll the file so they also see what the other nodes append.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
+public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAsyncDisposable
 {
     private readonly SqliteEventStoreOptions options;
     private readonly SqliteDatabaseFile file;
     private readonly SqliteEventReader reader;
     private readonly GroupCommitWriter writer;
+    private readonly SqliteSnapshots snapshots;
     private readonly CommitSignal committed = new();
     private readonly CancellationTokenSource lifetime = new();
     private int disposed;
@@ -42,6 +43,7 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
         }
         WriterPragmas = pragmas;
         reader = new SqliteEventReader(file);
+        snapshots = new SqliteSnapshots(file, clock);
         writer = new GroupCommitWriter(connection, clock, committed, options.MaxAppendsPerCommit);
     }
 
@@ -174,6 +176,24 @@ public sealed class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         ThrowIfStopped(cancellationToken);
         return Task.FromResult(reader.LastPosition());
+    }
+
+    /// <summary>The snapshot cache lives in the same file, in a table of its own (see <see cref="SqliteSnapshots"/>).</summary>
+    public Task<StoredSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ThrowIfStopped(cancellationToken);
+        return Task.FromResult(snapshots.Read(stream));
+    }
+
+    public Task WriteSnapshotAsync(string stream, StoredSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentOutOfRangeException.ThrowIfNegative(snapshot.Revision);
+        ThrowIfStopped(cancellationToken);
+        snapshots.Write(stream, snapshot);
+        return Task.CompletedTask;
     }
 
     /// <summary>Ends subscriptions, lets the commit in progress finish, fails queued appends with

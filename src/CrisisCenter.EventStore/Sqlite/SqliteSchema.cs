@@ -30,6 +30,18 @@ internal static class SqliteSchema
 
     private static readonly string[] Migrations = [EventsTable];
 
+    /// <summary>The snapshot cache (<see cref="ISnapshotStore"/>): one row per stream, overwritten in place. Not a numbered
+    /// migration on purpose: it holds no facts, so a file carrying it stays openable by a build that does not know it
+    /// (that build simply ignores the table), and deleting every row loses nothing but replay time.</summary>
+    internal const string SnapshotsTable = """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            stream     TEXT    NOT NULL PRIMARY KEY,
+            revision   INTEGER NOT NULL CHECK (revision >= 0),
+            data       BLOB    NOT NULL,
+            written_at TEXT    NOT NULL
+        );
+        """;
+
     public static void EnsureCurrent(SqliteConnection connection, TimeProvider clock)
     {
         // IMMEDIATE takes the write lock first, so two nodes opening a fresh file cannot both migrate it.
@@ -54,6 +66,7 @@ internal static class SqliteSchema
             record.Parameters.AddWithValue("$appliedAt", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             record.ExecuteNonQuery();
         }
+        SqliteDatabaseFile.Execute(connection, SnapshotsTable, transaction);
         transaction.Commit();
     }
 }

@@ -1,7 +1,9 @@
 using CrisisCenter.Domain;
 using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Grains.Serialization;
+using CrisisCenter.EventStore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -16,11 +18,15 @@ public static class CrisisCenterSiloBuilderExtensions
     /// and usually an <see cref="IncidentPolicy"/> singleton, which incidents then decide with unless
     /// <paramref name="configure"/> sets <see cref="IncidentGrainOptions.Policy"/>.
     /// Options can also be bound by the host: <c>services.Configure&lt;IncidentGrainOptions&gt;(section)</c>.
+    /// Snapshots go to the registered <see cref="ISnapshotStore"/>, else to the <see cref="IEventStore"/> when it is one
+    /// (both built-in stores are), else nowhere (<see cref="NoSnapshotStore"/>).
     /// </summary>
     public static ISiloBuilder AddCrisisCenterGrains(this ISiloBuilder silo, Action<IncidentGrainOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSerializer(serializer => serializer.AddCrisisCenterSerialization());
+        silo.Services.TryAddSingleton<ISnapshotStore>(services =>
+            services.GetRequiredService<IEventStore>() as ISnapshotStore ?? NoSnapshotStore.Instance);
 
         var incidentOptions = silo.Services.AddOptions<IncidentGrainOptions>();
         if (configure is not null)
@@ -30,6 +36,10 @@ public static class CrisisCenterSiloBuilderExtensions
                 options.Policy ??= services.GetService<IncidentPolicy>() ?? IncidentPolicy.Default)
             .Validate(options => options.CollectionAge is null || options.CollectionAge > TimeSpan.Zero,
                 "IncidentGrainOptions.CollectionAge must be positive (and above GrainCollectionOptions.CollectionQuantum), or unset for Orleans' default.")
+            .Validate(options => options.SnapshotInterval >= 0,
+                "IncidentGrainOptions.SnapshotInterval must be 0 (no snapshots) or a positive number of events.")
+            .Validate(options => options.SnapshotCommandWindow >= 0,
+                "IncidentGrainOptions.SnapshotCommandWindow must be 0 or more commands.")
             .ValidateOnStart();
 
         // Orleans looks up per-class collection ages by the grain class' full name.

@@ -1,4 +1,5 @@
 using CrisisCenter.Grains.Hosting;
+using CrisisCenter.Grains.Incidents;
 using Orleans.Configuration;
 
 namespace CrisisCenter.Web.Hosting;
@@ -56,6 +57,8 @@ public static class SiloSetup
         // looked up again, so this bounds memory, not correctness.
         silo.Configure<GrainDirectoryOptions>(directory => directory.CacheSize = DirectoryCacheSize);
         silo.AddCrisisCenterGrains();
+        // "Incidents": snapshot cadence and window, idle collection age (IncidentGrainOptions, validated at start).
+        silo.Services.AddOptions<IncidentGrainOptions>().Bind(silo.Configuration.GetSection(IncidentGrainOptions.SectionName));
     }
 
     private static void UseRedis(ISiloBuilder silo, SiloOptions options)

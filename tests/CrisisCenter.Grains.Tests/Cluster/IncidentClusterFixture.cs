@@ -25,6 +25,12 @@ public sealed class IncidentClusterFixture : IAsyncLifetime
     /// <summary>The store as the grains see it, to stage a rival writer (<see cref="ContestedEventStore.Contest"/>).</summary>
     public ContestedEventStore ContestedStore => SiloServices.GetRequiredService<ContestedEventStore>();
 
+    /// <summary>The snapshot cache in the same file, without the test faults.</summary>
+    public ISnapshotStore Snapshots => SiloServices.GetRequiredService<SqliteEventStore>();
+
+    /// <summary>The snapshot cache as the grains see it, to make one stream's snapshots fail.</summary>
+    public FaultySnapshotStore FaultySnapshots => SiloServices.GetRequiredService<FaultySnapshotStore>();
+
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
 
     public string DatabasePath => Path.Combine(folder, "events.db");

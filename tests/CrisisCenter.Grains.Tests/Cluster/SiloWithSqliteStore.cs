@@ -18,6 +18,12 @@ public sealed class SiloWithSqliteStore : ISiloConfigurator
     /// <summary>Below the domain's default, so a test can see the registered policy reach the grain.</summary>
     public const int MaxTitleLength = 120;
 
+    /// <summary>Small, so every test that runs a few commands also writes and reads snapshots.</summary>
+    public const int SnapshotInterval = 5;
+
+    /// <summary>Below the commands of a longer test, so some retries name commands older than the snapshot's window.</summary>
+    public const int SnapshotCommandWindow = 3;
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         var path = siloBuilder.Configuration[DatabasePathKey]
@@ -26,8 +32,16 @@ public sealed class SiloWithSqliteStore : ISiloConfigurator
         siloBuilder.Services.AddSingleton(_ => new SqliteEventStore(SqliteEventStoreOptions.ForFile(path)));
         siloBuilder.Services.AddSingleton(services => new ContestedEventStore(services.GetRequiredService<SqliteEventStore>()));
         siloBuilder.Services.AddSingleton<IEventStore>(services => services.GetRequiredService<ContestedEventStore>());
+        // The contest wrapper is no snapshot store, so name the file's own snapshot cache (behind its test faults).
+        siloBuilder.Services.AddSingleton(services => new FaultySnapshotStore(services.GetRequiredService<SqliteEventStore>()));
+        siloBuilder.Services.AddSingleton<ISnapshotStore>(services => services.GetRequiredService<FaultySnapshotStore>());
         // As the web host does: one policy in the container for grains, projections and the API alike.
         siloBuilder.Services.AddSingleton(IncidentPolicy.Default with { MaxTitleLength = MaxTitleLength });
-        siloBuilder.AddCrisisCenterGrains(options => options.CollectionAge = IncidentCollectionAge);
+        siloBuilder.AddCrisisCenterGrains(options =>
+        {
+            options.CollectionAge = IncidentCollectionAge;
+            options.SnapshotInterval = SnapshotInterval;
+            options.SnapshotCommandWindow = SnapshotCommandWindow;
+        });
     }
 }

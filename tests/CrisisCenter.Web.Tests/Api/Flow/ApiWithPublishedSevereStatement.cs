@@ -123,6 +123,9 @@ public sealed class ApiWithPublishedSevereStatementOnEventStoreDb : ApiWithPubli
         {
             ["EventStore:Backend"] = "EventStoreDb",
             ["EventStore:ConnectionString"] = connectionString,
+            // Snapshots every two events, so the flow's timeline, board and audit also prove that the $snapshot-
+            // streams on the server never reach a reader of $all.
+            ["Incidents:SnapshotInterval"] = "2",
         });
 }
 

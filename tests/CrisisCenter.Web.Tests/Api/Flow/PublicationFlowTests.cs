@@ -5,6 +5,7 @@ using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Web.Tests.Api.Staff;
 using CrisisCenter.Web.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCenter.Web.Tests.Api.Flow;
 
@@ -18,7 +19,27 @@ public sealed class PublicationFlowOnEventStoreDbTests(ApiWithPublishedSevereSta
 
 /// <summary>The same flow through our EventStoreDB client against the in-process emulation of the server.</summary>
 public sealed class PublicationFlowOnEmulatedEventStoreDbTests(ApiWithPublishedSevereStatementOnEmulatedEventStoreDb flow)
-    : PublicationFlowContract(flow), IClassFixture<ApiWithPublishedSevereStatementOnEmulatedEventStoreDb>;
+    : PublicationFlowContract(flow), IClassFixture<ApiWithPublishedSevereStatementOnEmulatedEventStoreDb>
+{
+    /// <summary>The flow snapshots every two events here: the snapshots are on the server, and $all readers never see them.</summary>
+    [Fact(Timeout = TestTimeouts.Request)]
+    public async Task the_incident_left_snapshots_on_the_server_that_no_read_of_all_returns()
+    {
+        var stream = IncidentStreams.For(flow.IncidentId);
+        var snapshots = flow.App.Services.GetRequiredService<ISnapshotStore>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        StoredSnapshot? snapshot;
+        while ((snapshot = await snapshots.ReadSnapshotAsync(stream)) is null && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+
+        snapshot.Should().NotBeNull("the flow appended more than two events to the incident");
+        var all = new List<RecordedEvent>();
+        await foreach (var e in flow.App.Store.ReadAllAsync())
+            all.Add(e);
+        all.Should().NotContain(e => e.Stream.Contains("snapshot", StringComparison.OrdinalIgnoreCase));
+        all.Where(e => e.Stream == stream).Select(e => e.Revision).Should().Equal(Enumerable.Range(0, all.Count(e => e.Stream == stream)).Select(r => (long)r));
+    }
+}
 
 /// <summary>Press officer → two approvers → publication on two channels, judged through the API's answers and read models.</summary>
 public abstract class PublicationFlowContract(ApiWithPublishedSevereStatement flow)
