@@ -60,6 +60,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 app = await Stage(ctx, "Start CrisisCenter (fresh SQLite data, demo seed)", TimeSpan.FromSeconds(30),
                     _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, settings.AppEnvironment, TimeSpan.FromMinutes(3), cancellationToken), null);
                 address = app.Address;
+                Note($"app started, pid {app.ProcessId}");
             }
             else
             {
@@ -138,7 +139,22 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 fanOutFigures = PhaseFigures.From(fanOut, expected);
             }
 
-            // 4. Memory at scale: many active incidents and connections.
+            // 4. The command path alone: the same closed loop with no dashboard connected, so the cost of the live
+            // timeline's fan-out shows as the difference to phase 2. The dashboards close first; the scale phase
+            // opens its connections afresh.
+            PhaseFigures? bareFigures = null;
+            if (settings.ThroughputNoDashboardsSeconds > 0)
+            {
+                await fleet.CloseAllAsync();
+                Note("throughput phase, no dashboards");
+                var bare = phases.Begin("throughput, no dashboards", probe);
+                await Stage(ctx, $"Closed loop, no dashboards: {settings.ThroughputConcurrency} in flight across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds),
+                    _ => load.ClosedLoopAsync(bare, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds), cancellationToken),
+                    () => { SampleRss(); return $"{bare.Succeeded} ok, {bare.Failed} failed"; });
+                bareFigures = PhaseFigures.From(bare, 0);
+            }
+
+            // 5. Memory at scale: many active incidents and connections.
             MemoryFigures? memory = null;
             if (pid is { } mp && settings.ScaleIncidents > 0)
             {
@@ -157,7 +173,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             }
 
             return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected), throughputFigures, fanOutFigures,
-                fanOutClients, memory, fleet.Disconnects);
+                fanOutClients, memory, fleet.Disconnects, bareFigures);
         }
         finally
         {
@@ -232,7 +248,13 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             return true;
         }, status);
 
-    private void Note(string when) => _loadAverages.Add($"{DateTimeOffset.UtcNow:HH:mm:ss} {when}: load average {Machine.LoadAverageNow()}");
+    private void Note(string when)
+    {
+        var line = $"{DateTimeOffset.UtcNow:HH:mm:ss} {when}: load average {Machine.LoadAverageNow()}";
+        _loadAverages.Add(line);
+        // Written as it happens, so a profiler (dotnet-trace) can be started on the app when a phase begins.
+        File.AppendAllText(Path.Combine(settings.OutputDirectory, "progress.log"), line + Environment.NewLine);
+    }
 }
 
 /// <summary>Where the app to spawn is: the Web project's build output next to this tool's, same configuration.</summary>

@@ -22,4 +22,5 @@ public sealed record RunSettings(
     bool SkipBaselines,
     bool SkipSystem,
     IReadOnlyList<string> AppEnvironment,
-    int WarmupSeconds);
+    int WarmupSeconds,
+    int ThroughputNoDashboardsSeconds = 0);

@@ -66,7 +66,8 @@ public sealed record SystemFigures(
     PhaseFigures? FanOut,
     int FanOutClients,
     MemoryFigures? Memory,
-    long ClientDisconnects);
+    long ClientDisconnects,
+    PhaseFigures? ThroughputNoDashboards = null);
 
 /// <summary>One target of issue 8 next to what was measured.</summary>
 public sealed record TargetCheck(string Target, string Measured, string Baseline, string Ratio, bool? Met, string Note);

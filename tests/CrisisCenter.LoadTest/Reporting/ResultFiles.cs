@@ -54,7 +54,7 @@ public static class ResultFiles
         {
             md.AppendLine("| phase | commands ok / failed | cmd/s | command latency | receipt latency | deliveries (expected) | dup | deliveries/s |");
             md.AppendLine("|---|---|---|---|---|---|---|---|");
-            foreach (var p in new[] { s.Latency, s.Throughput, s.FanOut }.OfType<PhaseFigures>())
+            foreach (var p in new[] { s.Latency, s.Throughput, s.FanOut, s.ThroughputNoDashboards }.OfType<PhaseFigures>())
             {
                 md.AppendLine($"| {p.Name} ({p.Seconds:0.#} s) | {p.Succeeded} / {p.Failed}{Errors(p)} | {F(p.CommandsPerSecond)} | {p.CommandLatency} | {p.ReceiptLatency} | {p.Deliveries} ({p.ExpectedDeliveries}) | {p.Duplicates} | {F(p.DeliveriesPerSecond)} |");
             }
