@@ -61,6 +61,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 app = await Stage(ctx, "Start CrisisCenter (fresh SQLite data, demo seed)", TimeSpan.FromSeconds(30),
                     _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, settings.AppEnvironment, TimeSpan.FromMinutes(3), cancellationToken), null);
                 address = app.Address;
+                Note($"app started, pid {app.ProcessId}");
             }
             else
             {
@@ -105,10 +106,12 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             // 1. Latency at the target rate: open loop, every client following one incident.
             Note("latency phase");
             var latency = phases.Begin("latency", probe);
+            var latencyCpu = ProcessCpu.Read(pid);
             await Stage(ctx, $"Open loop: {settings.Rate} cmd/s across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.DurationSeconds),
                 _ => load.OpenLoopAsync(latency, incidents, settings.Rate, TimeSpan.FromSeconds(settings.DurationSeconds), settings.MaxInFlight, cancellationToken),
                 () => { SampleRss(); return $"{latency.Succeeded} ok, {latency.Failed} failed, {latency.Deliveries} receipts"; });
             var latencyExpected = await DrainAsync(latency, followers, incidents, settings.DurationSeconds, settings.Rate, cancellationToken);
+            var latencyCpuSeconds = ProcessCpu.Since(pid, latencyCpu);
             var afterLoadRss = pid is { } ap ? ProcessMemory.Read(ap)?.RssMb ?? 0 : 0;
 
             // 2. Sustained throughput: closed loop, as fast as answered.
@@ -117,10 +120,12 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             {
                 Note("throughput phase");
                 var throughput = phases.Begin("throughput", probe);
+                var cpu = ProcessCpu.Read(pid);
                 await Stage(ctx, $"Closed loop: {settings.ThroughputConcurrency} in flight across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.ThroughputSeconds),
                     _ => load.ClosedLoopAsync(throughput, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(settings.ThroughputSeconds), cancellationToken),
                     () => { SampleRss(); return $"{throughput.Succeeded} ok, {throughput.Failed} failed"; });
-                throughputFigures = PhaseFigures.From(throughput, await DrainAsync(throughput, followers, incidents, 0, 0, cancellationToken));
+                var drained = await DrainAsync(throughput, followers, incidents, 0, 0, cancellationToken);
+                throughputFigures = PhaseFigures.From(throughput, drained, ProcessCpu.Since(pid, cpu));
             }
 
             // 3. Fan-out: every client also follows one hot incident that gets commands as fast as answered.
@@ -131,15 +136,32 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 Note("fan-out phase");
                 await fleet.JoinAllAsync(hot, cancellationToken);
                 var fanOut = phases.Begin("fan-out", probe);
+                var cpu = ProcessCpu.Read(pid);
                 await Stage(ctx, $"Fan-out: {settings.Clients} clients on one incident, {settings.FanOutConcurrency} in flight", TimeSpan.FromSeconds(settings.FanOutSeconds),
                     _ => load.ClosedLoopAsync(fanOut, [hot], settings.FanOutConcurrency, TimeSpan.FromSeconds(settings.FanOutSeconds), cancellationToken),
                     () => { SampleRss(); return $"{fanOut.Succeeded} ok, {fanOut.Deliveries} deliveries"; });
                 var expected = fanOut.Succeeded * fleet.Count;
                 await WaitForAsync(() => fanOut.Deliveries >= expected, TimeSpan.FromSeconds(15), cancellationToken);
-                fanOutFigures = PhaseFigures.From(fanOut, expected);
+                fanOutFigures = PhaseFigures.From(fanOut, expected, ProcessCpu.Since(pid, cpu));
             }
 
-            // 4. Memory at scale: many active incidents and connections.
+            // 4. The command path alone: the same closed loop with no dashboard connected, so the cost of the live
+            // timeline's fan-out shows as the difference to phase 2. The dashboards close first; the scale phase
+            // opens its connections afresh.
+            PhaseFigures? bareFigures = null;
+            if (settings.ThroughputNoDashboardsSeconds > 0)
+            {
+                await fleet.CloseAllAsync();
+                Note("throughput phase, no dashboards");
+                var bare = phases.Begin("throughput, no dashboards", probe);
+                var cpu = ProcessCpu.Read(pid);
+                await Stage(ctx, $"Closed loop, no dashboards: {settings.ThroughputConcurrency} in flight across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds),
+                    _ => load.ClosedLoopAsync(bare, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds), cancellationToken),
+                    () => { SampleRss(); return $"{bare.Succeeded} ok, {bare.Failed} failed"; });
+                bareFigures = PhaseFigures.From(bare, 0, ProcessCpu.Since(pid, cpu));
+            }
+
+            // 5. Memory at scale: many active incidents and connections.
             MemoryFigures? memory = null;
             if (pid is { } mp && settings.ScaleIncidents > 0)
             {
@@ -165,8 +187,8 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 }
             }
 
-            return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected), throughputFigures, fanOutFigures,
-                fanOutClients, memory, fleet.Disconnects);
+            return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected, latencyCpuSeconds), throughputFigures, fanOutFigures,
+                fanOutClients, memory, fleet.Disconnects, bareFigures);
         }
         finally
         {
@@ -241,7 +263,13 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             return true;
         }, status);
 
-    private void Note(string when) => _loadAverages.Add($"{DateTimeOffset.UtcNow:HH:mm:ss} {when}: load average {Machine.LoadAverageNow()}");
+    private void Note(string when)
+    {
+        var line = $"{DateTimeOffset.UtcNow:HH:mm:ss} {when}: load average {Machine.LoadAverageNow()}";
+        _loadAverages.Add(line);
+        // Written as it happens, so a profiler (dotnet-trace) can be started on the app when a phase begins.
+        File.AppendAllText(Path.Combine(settings.OutputDirectory, "progress.log"), line + Environment.NewLine);
+    }
 }
 
 /// <summary>Where the app to spawn is: the Web project's build output next to this tool's, same configuration.</summary>

@@ -16,6 +16,7 @@ var output = new Option<string?>("--out") { Description = "Directory for result.
 var baselineSeconds = new Option<int>("--baseline-seconds") { Description = "Seconds of each SQLite and Orleans baseline.", DefaultValueFactory = _ => 5 };
 var throughputSeconds = new Option<int>("--throughput-seconds") { Description = "Seconds of the closed-loop throughput phase (0: skip).", DefaultValueFactory = _ => 15 };
 var throughputConcurrency = new Option<int>("--throughput-concurrency") { Description = "Commands in flight in the throughput phase.", DefaultValueFactory = _ => 64 };
+var throughputBareSeconds = new Option<int>("--throughput-no-dashboards-seconds") { Description = "Seconds of the same closed loop with no dashboard connected, after the fan-out phase (0: skip). The scale phase then opens its connections afresh.", DefaultValueFactory = _ => 15 };
 var fanOutSeconds = new Option<int>("--fanout-seconds") { Description = "Seconds of the fan-out phase and of the bare hub baseline (0: skip).", DefaultValueFactory = _ => 10 };
 var fanOutConcurrency = new Option<int>("--fanout-concurrency") { Description = "Commands in flight to the one fan-out incident.", DefaultValueFactory = _ => 16 };
 var scaleIncidents = new Option<int>("--scale-incidents") { Description = "Active incidents for the RSS measurement (spawned app only; 0: skip).", DefaultValueFactory = _ => 1000 };
@@ -29,7 +30,7 @@ var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE enviro
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
     url, spawn, app, clients, rate, incidents, duration, user, password, output, baselineSeconds, throughputSeconds, throughputConcurrency,
-    fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds, holdSeconds,
+    throughputBareSeconds, fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds, holdSeconds,
 };
 run.Validators.Add(result =>
 {
@@ -56,7 +57,7 @@ async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken ca
         parse.GetValue(duration), parse.GetValue(user)!, parse.GetValue(password)!, Path.GetFullPath(directory), parse.GetValue(baselineSeconds),
         parse.GetValue(throughputSeconds), parse.GetValue(throughputConcurrency), parse.GetValue(fanOutSeconds), parse.GetValue(fanOutConcurrency),
         parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem,
-        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds), parse.GetValue(holdSeconds));
+        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds), parse.GetValue(throughputBareSeconds), parse.GetValue(holdSeconds));
     var commandLine = "dotnet run --project tests/CrisisCenter.LoadTest -c Release -- " + string.Join(' ', args);
     try
     {

@@ -23,4 +23,5 @@ public sealed record RunSettings(
     bool SkipSystem,
     IReadOnlyList<string> AppEnvironment,
     int WarmupSeconds,
+    int ThroughputNoDashboardsSeconds = 0,
     int HoldSeconds = 0);

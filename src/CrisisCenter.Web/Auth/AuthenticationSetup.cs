@@ -3,6 +3,7 @@ using CrisisCenter.Application.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.Auth;
 
@@ -41,6 +42,7 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             });
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, CacheBearerTickets>();
         services.AddAuthorizationBuilder().AddAccessPolicies();
         return services;
     }

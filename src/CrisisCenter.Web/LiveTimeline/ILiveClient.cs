@@ -13,12 +13,28 @@ internal interface ILiveClient
     void Abort();
 }
 
-/// <summary>A SignalR connection of the <see cref="TimelineHub"/>; payloads go out as JSON made once for every
-/// connection they reach (<see cref="LivePayloads"/>).</summary>
-internal sealed class HubLiveClient(ISingleClientProxy proxy, HubCallerContext context, LivePayloads payloads) : ILiveClient
+/// <summary>A SignalR connection of the <see cref="TimelineHub"/>; messages go out as frames made once for every
+/// connection they reach (<see cref="LivePayloads.Frame"/>), written straight to the connection as SignalR's own
+/// group sends do. Without its connection context (not known to <see cref="TimelineConnections"/>) it sends through
+/// the hub's client proxy, with the payload's JSON made once.</summary>
+internal sealed class HubLiveClient(ISingleClientProxy proxy, HubCallerContext context, LivePayloads payloads, HubConnectionContext? connection = null) : ILiveClient
 {
-    public Task SendAsync(string method, object payload, CancellationToken cancellationToken) =>
-        proxy.SendAsync(method, payloads.For(payload), cancellationToken);
+    public Task SendAsync(string method, object payload, CancellationToken cancellationToken)
+    {
+        if (connection is null)
+        {
+            return proxy.SendAsync(method, payloads.For(payload), cancellationToken);
+        }
+
+        var written = connection.WriteAsync(payloads.Frame(method, payload), cancellationToken);
+        if (!written.IsCompletedSuccessfully)
+        {
+            return written.AsTask();
+        }
+
+        written.GetAwaiter().GetResult();
+        return Task.CompletedTask;
+    }
 
     public void Abort() => context.Abort();
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.LiveTimeline;
@@ -13,12 +14,15 @@ namespace CrisisCenter.Web.LiveTimeline;
 /// made with the hub's own payload options, so the wire format is unchanged.
 /// A small direct-mapped cache by object identity holds the recent payloads: an entry fans out to every
 /// follower within moments, and a miss (an evicted or colliding slot) only costs a second serialisation.
+/// <see cref="Frame"/> goes one step further: the whole invocation message, framed once per protocol for every
+/// connection (what SignalR does for its own group sends), so a delivery only copies bytes to the connection.
 /// </summary>
 public sealed class LivePayloads(IOptions<JsonHubProtocolOptions> protocol)
 {
     private const int Slots = 256;
     private readonly JsonSerializerOptions _options = protocol.Value.PayloadSerializerOptions;
     private readonly Cached?[] _recent = new Cached?[Slots];
+    private readonly CachedFrame?[] _frames = new CachedFrame?[Slots];
 
     internal PreserializedJson For(object payload)
     {
@@ -34,7 +38,25 @@ public sealed class LivePayloads(IOptions<JsonHubProtocolOptions> protocol)
         return json;
     }
 
+    /// <summary>The <c>method(payload)</c> invocation, serialised at most once per hub protocol however many
+    /// connections it is written to; its argument is the JSON of <see cref="For"/>.</summary>
+    internal SerializedHubMessage Frame(string method, object payload)
+    {
+        var slot = (RuntimeHelpers.GetHashCode(payload) & int.MaxValue) % Slots;
+        var cached = Volatile.Read(ref _frames[slot]);
+        if (cached is not null && ReferenceEquals(cached.Payload, payload) && cached.Method == method)
+        {
+            return cached.Frame;
+        }
+
+        var frame = new SerializedHubMessage(new InvocationMessage(method, [For(payload)]));
+        Volatile.Write(ref _frames[slot], new CachedFrame(payload, method, frame));
+        return frame;
+    }
+
     private sealed record Cached(object Payload, PreserializedJson Json);
+
+    private sealed record CachedFrame(object Payload, string Method, SerializedHubMessage Frame);
 }
 
 /// <summary>JSON already made: written to the wire as it is.</summary>

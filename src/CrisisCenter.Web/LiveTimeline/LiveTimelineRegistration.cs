@@ -1,6 +1,7 @@
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Web.Api;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 
 namespace CrisisCenter.Web.LiveTimeline;
 
@@ -19,6 +20,7 @@ public static class LiveTimelineRegistration
         services.AddCrisisCenterProjections();
         services.AddSingleton<TimelineBroadcaster>();
         services.AddSingleton<LivePayloads>();
+        services.AddSingleton<HubLifetimeManager<TimelineHub>, TimelineConnections>();
         services.AddSingleton<ITimelineListener>(provider => provider.GetRequiredService<TimelineBroadcaster>());
         services.AddHostedService<LiveSessionGuard>();
         services.AddSignalR(hub =>

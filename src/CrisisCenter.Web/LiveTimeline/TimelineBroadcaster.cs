@@ -33,6 +33,9 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
 
     // Reused under the lock: the joins an entry matched, per connection.
     private readonly Dictionary<LiveConnection, List<LiveJoin>> _matched = [];
+    // Lists of _matched given back after each message: an entry followed by 500 connections would otherwise
+    // allocate 500 lists (twice, with the board row) only to copy them into the deliveries.
+    private readonly Stack<List<LiveJoin>> _spareLists = new();
     private readonly List<LiveConnection> _overflowed = [];
     private long _routedUpTo = GlobalPosition.Start;
 
@@ -220,7 +223,7 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
 
             if (!_matched.TryGetValue(connection, out var joins))
             {
-                _matched[connection] = joins = [];
+                _matched[connection] = joins = _spareLists.TryPop(out var spare) ? spare : [];
             }
 
             if (!joins.Contains(join))
@@ -243,6 +246,9 @@ public sealed class TimelineBroadcaster(IncidentBoard board, IOptions<LiveTimeli
             {
                 _overflowed.Add(connection);
             }
+
+            joins.Clear();
+            _spareLists.Push(joins);
         }
 
         _matched.Clear();

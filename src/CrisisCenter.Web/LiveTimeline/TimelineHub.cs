@@ -23,13 +23,14 @@ public sealed class TimelineHub(
     ProjectionHost projections,
     IOptions<LiveTimelineOptions> options,
     LivePayloads payloads,
+    HubLifetimeManager<TimelineHub> lifetime,
     ILogger<TimelineHub> logger) : Hub
 {
     private Actor Viewer => Context.User!.ToActor();
 
     public override Task OnConnectedAsync()
     {
-        var client = new HubLiveClient(hub.Clients.Client(Context.ConnectionId), Context, payloads);
+        var client = new HubLiveClient(hub.Clients.Client(Context.ConnectionId), Context, payloads, (lifetime as TimelineConnections)?.Find(Context.ConnectionId));
         broadcaster.Connect(new LiveConnection(Context.ConnectionId, Viewer, client, options.Value.OutboxCapacity, logger, Context.User));
         return Task.CompletedTask;
     }

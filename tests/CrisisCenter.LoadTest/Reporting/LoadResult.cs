@@ -32,9 +32,16 @@ public sealed record PhaseFigures(
     long Deliveries,
     long ExpectedDeliveries,
     long Duplicates,
-    double DeliveriesPerSecond)
+    double DeliveriesPerSecond,
+    double? AppCpuSeconds = null)
 {
-    public static PhaseFigures From(PhaseStats phase, long expectedDeliveries)
+    /// <summary>The app's CPU per successful command (spawned app only): with the deliveries it caused.</summary>
+    public double? AppCpuMsPerCommand => AppCpuSeconds is { } cpu && Succeeded > 0 ? Math.Round(cpu * 1000 / Succeeded, 3) : null;
+
+    /// <summary>The app's CPU per delivery to a dashboard (spawned app only): with the commands that caused them.</summary>
+    public double? AppCpuUsPerDelivery => AppCpuSeconds is { } cpu && Deliveries > 0 ? Math.Round(cpu * 1_000_000 / Deliveries, 2) : null;
+
+    public static PhaseFigures From(PhaseStats phase, long expectedDeliveries, double? appCpuSeconds = null)
     {
         var seconds = Math.Max((phase.EndedAt - phase.StartedAt) / (double)System.Diagnostics.Stopwatch.Frequency, 1e-9);
         var deliverySpan = phase.LastReceipt > phase.StartedAt
@@ -52,7 +59,8 @@ public sealed record PhaseFigures(
             phase.Deliveries,
             expectedDeliveries,
             phase.Duplicates,
-            Math.Round(phase.Deliveries / Math.Max(deliverySpan, 1e-9), 1));
+            Math.Round(phase.Deliveries / Math.Max(deliverySpan, 1e-9), 1),
+            appCpuSeconds is { } cpu ? Math.Round(cpu, 3) : null);
     }
 }
 
@@ -66,7 +74,8 @@ public sealed record SystemFigures(
     PhaseFigures? FanOut,
     int FanOutClients,
     MemoryFigures? Memory,
-    long ClientDisconnects);
+    long ClientDisconnects,
+    PhaseFigures? ThroughputNoDashboards = null);
 
 /// <summary>One target of issue 8 next to what was measured.</summary>
 public sealed record TargetCheck(string Target, string Measured, string Baseline, string Ratio, bool? Met, string Note);

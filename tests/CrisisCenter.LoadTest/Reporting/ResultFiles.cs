@@ -52,11 +52,11 @@ public static class ResultFiles
 
         if (result.System is { } s)
         {
-            md.AppendLine("| phase | commands ok / failed | cmd/s | command latency | receipt latency | deliveries (expected) | dup | deliveries/s |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|");
-            foreach (var p in new[] { s.Latency, s.Throughput, s.FanOut }.OfType<PhaseFigures>())
+            md.AppendLine("| phase | commands ok / failed | cmd/s | command latency | receipt latency | deliveries (expected) | dup | deliveries/s | app CPU per command / per delivery |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var p in new[] { s.Latency, s.Throughput, s.FanOut, s.ThroughputNoDashboards }.OfType<PhaseFigures>())
             {
-                md.AppendLine($"| {p.Name} ({p.Seconds:0.#} s) | {p.Succeeded} / {p.Failed}{Errors(p)} | {F(p.CommandsPerSecond)} | {p.CommandLatency} | {p.ReceiptLatency} | {p.Deliveries} ({p.ExpectedDeliveries}) | {p.Duplicates} | {F(p.DeliveriesPerSecond)} |");
+                md.AppendLine($"| {p.Name} ({p.Seconds:0.#} s) | {p.Succeeded} / {p.Failed}{Errors(p)} | {F(p.CommandsPerSecond)} | {p.CommandLatency} | {p.ReceiptLatency} | {p.Deliveries} ({p.ExpectedDeliveries}) | {p.Duplicates} | {F(p.DeliveriesPerSecond)} | {Cpu(p)} |");
             }
 
             md.AppendLine();
@@ -69,6 +69,10 @@ public static class ResultFiles
 
         return md.ToString();
     }
+
+    private static string Cpu(PhaseFigures p) => p.AppCpuSeconds is null
+        ? "—"
+        : $"{p.AppCpuMsPerCommand:0.00} ms{(p.AppCpuUsPerDelivery is { } us ? $" / {us:0.0} µs" : "")} ({p.AppCpuSeconds:0.0} s CPU)";
 
     private static string Errors(PhaseFigures p) =>
         p.Errors.Count == 0 ? "" : " (" + string.Join(", ", p.Errors.Select(e => $"{e.Key}: {e.Value}")) + ")";

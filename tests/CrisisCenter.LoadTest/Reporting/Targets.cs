@@ -30,6 +30,18 @@ public static class Targets
                 $"{F(baselines.SqliteBatchedRowsPerSecond)} rows/s", $"{batched:0.000}×", batched >= 0.5, ""));
         }
 
+        if (system.ThroughputNoDashboards is { } bare && baselines is not null)
+        {
+            // The same targets for the command path alone (no dashboard connected): how much of the gap is fan-out.
+            var perSecond = bare.CommandsPerSecond;
+            var single = perSecond / baselines.SqliteSingleCommitsPerSecond;
+            checks.Add(new TargetCheck("sustained throughput ≥ 5× raw single-row commit (no dashboards)", $"{F(perSecond)} events/s",
+                $"{F(baselines.SqliteSingleCommitsPerSecond)} commits/s", $"{single:0.00}×", single >= 5, "no dashboard connected"));
+            var batched = perSecond / baselines.SqliteBatchedRowsPerSecond;
+            checks.Add(new TargetCheck("sustained throughput ≥ 0.5× raw batched insert (no dashboards)", $"{F(perSecond)} events/s",
+                $"{F(baselines.SqliteBatchedRowsPerSecond)} rows/s", $"{batched:0.000}×", batched >= 0.5, "no dashboard connected"));
+        }
+
         if (system.FanOut is { } fanOut && baselines is not null)
         {
             var ratio = fanOut.DeliveriesPerSecond / baselines.BareHubDeliveriesPerSecond;

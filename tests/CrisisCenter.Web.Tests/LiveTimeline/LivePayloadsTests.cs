@@ -3,6 +3,7 @@ using CrisisCenter.Application.Projections;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.LiveTimeline;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.Tests.LiveTimeline;
@@ -45,6 +46,35 @@ public sealed class LivePayloadsTests
 
         JsonSerializer.Serialize(payloads.For(one), Protocol.PayloadSerializerOptions).Should().Contain("\"position\":43");
         JsonSerializer.Serialize(payloads.For(other), Protocol.PayloadSerializerOptions).Should().Contain("\"position\":44");
+    }
+
+    [Fact]
+    public void a_message_is_framed_once_and_the_frame_is_what_the_hub_protocol_writes_for_the_dto()
+    {
+        var payloads = new LivePayloads(Options.Create(Protocol));
+        var entry = Entry(position: 45);
+        var protocol = new JsonHubProtocol(Options.Create(Protocol));
+
+        var frame = payloads.Frame(TimelineHubContract.TimelineMethod, entry);
+        var direct = new System.Buffers.ArrayBufferWriter<byte>();
+        protocol.WriteMessage(new InvocationMessage(TimelineHubContract.TimelineMethod, [entry]), direct);
+
+        payloads.Frame(TimelineHubContract.TimelineMethod, entry).Should().BeSameAs(frame);
+        frame.GetSerializedMessage(protocol).ToArray().Should().Equal(direct.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void the_same_payload_under_another_method_gets_its_own_frame()
+    {
+        var payloads = new LivePayloads(Options.Create(Protocol));
+        var entry = Entry(position: 46);
+        var protocol = new JsonHubProtocol(Options.Create(Protocol));
+
+        var timeline = payloads.Frame(TimelineHubContract.TimelineMethod, entry);
+        var board = payloads.Frame(TimelineHubContract.BoardMethod, entry);
+
+        System.Text.Encoding.UTF8.GetString(board.GetSerializedMessage(protocol).Span).Should().Contain("\"target\":\"board\"");
+        System.Text.Encoding.UTF8.GetString(timeline.GetSerializedMessage(protocol).Span).Should().Contain("\"target\":\"timeline\"");
     }
 
     private static JsonHubProtocolOptions HubProtocol()
