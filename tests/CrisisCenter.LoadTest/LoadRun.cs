@@ -85,12 +85,31 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 async _ => incidents.AddRange(await DeclareAsync(api, settings.Incidents, "Load incident", cancellationToken)), () => $"{incidents.Count}");
             var hot = (await DeclareAsync(api, 1, "Load fan-out incident", cancellationToken))[0];
 
+            var load = new CommandLoad(api, probe);
+            // The command path alone: the throughput phase's closed loop before any dashboard connects, so the cost of
+            // the live timeline's fan-out shows as the difference to the throughput phase. First seconds unmeasured (JIT).
+            PhaseFigures? bareFigures = null;
+            if (settings.ThroughputNoDashboardsSeconds > 0)
+            {
+                var bareWarmup = phases.Begin("warm-up, no dashboards", probe);
+                var warmupSeconds = Math.Min(5, settings.ThroughputNoDashboardsSeconds);
+                await Stage(ctx, $"Warm-up, no dashboards: {settings.ThroughputConcurrency} in flight for {warmupSeconds} s (not measured)", TimeSpan.FromSeconds(warmupSeconds),
+                    _ => load.ClosedLoopAsync(bareWarmup, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(warmupSeconds), cancellationToken),
+                    () => $"{bareWarmup.Succeeded} ok, {bareWarmup.Failed} failed");
+                Note("throughput phase, no dashboards");
+                var bare = phases.Begin("throughput, no dashboards", probe);
+                var cpu = ProcessCpu.Read(pid);
+                await Stage(ctx, $"Closed loop, no dashboards: {settings.ThroughputConcurrency} in flight across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds),
+                    _ => load.ClosedLoopAsync(bare, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds), cancellationToken),
+                    () => { SampleRss(); return $"{bare.Succeeded} ok, {bare.Failed} failed"; });
+                bareFigures = PhaseFigures.From(bare, 0, ProcessCpu.Since(pid, cpu));
+            }
+
             await using var fleet = new DashboardFleet(address, api.Token, probe, phases);
             var connected = 0;
             await Stage(ctx, $"Connect {settings.Clients} dashboards", TimeSpan.FromSeconds(Math.Max(5, settings.Clients / 50)),
                 _ => fleet.ConnectAsync(settings.Clients, i => incidents[i % incidents.Count], n => connected = n, cancellationToken), () => $"{connected}");
             var followers = fleet.Followers();
-            var load = new CommandLoad(api, probe);
 
             // 0. Warm-up at the same rate, not measured: a cold app (JIT, connection pools, read models) would
             // otherwise put its first seconds into the percentiles.
@@ -111,7 +130,9 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 _ => load.OpenLoopAsync(latency, incidents, settings.Rate, TimeSpan.FromSeconds(settings.DurationSeconds), settings.MaxInFlight, cancellationToken),
                 () => { SampleRss(); return $"{latency.Succeeded} ok, {latency.Failed} failed, {latency.Deliveries} receipts"; });
             var latencyExpected = await DrainAsync(latency, followers, incidents, settings.DurationSeconds, settings.Rate, cancellationToken);
-            var latencyCpuSeconds = ProcessCpu.Since(pid, latencyCpu);
+            // Figures are taken now: connections opened later (scale phase) receive the incidents' history, which must
+            // not count as this phase's receipts.
+            var latencyFigures = PhaseFigures.From(latency, latencyExpected, ProcessCpu.Since(pid, latencyCpu));
             var afterLoadRss = pid is { } ap ? ProcessMemory.Read(ap)?.RssMb ?? 0 : 0;
 
             // 2. Sustained throughput: closed loop, as fast as answered.
@@ -145,22 +166,6 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 fanOutFigures = PhaseFigures.From(fanOut, expected, ProcessCpu.Since(pid, cpu));
             }
 
-            // 4. The command path alone: the same closed loop with no dashboard connected, so the cost of the live
-            // timeline's fan-out shows as the difference to phase 2. The dashboards close first; the scale phase
-            // opens its connections afresh.
-            PhaseFigures? bareFigures = null;
-            if (settings.ThroughputNoDashboardsSeconds > 0)
-            {
-                await fleet.CloseAllAsync();
-                Note("throughput phase, no dashboards");
-                var bare = phases.Begin("throughput, no dashboards", probe);
-                var cpu = ProcessCpu.Read(pid);
-                await Stage(ctx, $"Closed loop, no dashboards: {settings.ThroughputConcurrency} in flight across {settings.Incidents} incidents", TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds),
-                    _ => load.ClosedLoopAsync(bare, incidents, settings.ThroughputConcurrency, TimeSpan.FromSeconds(settings.ThroughputNoDashboardsSeconds), cancellationToken),
-                    () => { SampleRss(); return $"{bare.Succeeded} ok, {bare.Failed} failed"; });
-                bareFigures = PhaseFigures.From(bare, 0, ProcessCpu.Since(pid, cpu));
-            }
-
             // 5. Memory at scale: many active incidents and connections.
             MemoryFigures? memory = null;
             if (pid is { } mp && settings.ScaleIncidents > 0)
@@ -187,7 +192,7 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
                 }
             }
 
-            return new SystemFigures(address.ToString(), app is not null, PhaseFigures.From(latency, latencyExpected, latencyCpuSeconds), throughputFigures, fanOutFigures,
+            return new SystemFigures(address.ToString(), app is not null, latencyFigures, throughputFigures, fanOutFigures,
                 fanOutClients, memory, fleet.Disconnects, bareFigures);
         }
         finally

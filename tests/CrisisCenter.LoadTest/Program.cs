@@ -16,7 +16,7 @@ var output = new Option<string?>("--out") { Description = "Directory for result.
 var baselineSeconds = new Option<int>("--baseline-seconds") { Description = "Seconds of each SQLite and Orleans baseline.", DefaultValueFactory = _ => 5 };
 var throughputSeconds = new Option<int>("--throughput-seconds") { Description = "Seconds of the closed-loop throughput phase (0: skip).", DefaultValueFactory = _ => 15 };
 var throughputConcurrency = new Option<int>("--throughput-concurrency") { Description = "Commands in flight in the throughput phase.", DefaultValueFactory = _ => 64 };
-var throughputBareSeconds = new Option<int>("--throughput-no-dashboards-seconds") { Description = "Seconds of the same closed loop with no dashboard connected, after the fan-out phase (0: skip). The scale phase then opens its connections afresh.", DefaultValueFactory = _ => 15 };
+var throughputBareSeconds = new Option<int>("--throughput-no-dashboards-seconds") { Description = "Seconds of the same closed loop before any dashboard connects (after 5 s unmeasured) (0: skip).", DefaultValueFactory = _ => 15 };
 var fanOutSeconds = new Option<int>("--fanout-seconds") { Description = "Seconds of the fan-out phase and of the bare hub baseline (0: skip).", DefaultValueFactory = _ => 10 };
 var fanOutConcurrency = new Option<int>("--fanout-concurrency") { Description = "Commands in flight to the one fan-out incident.", DefaultValueFactory = _ => 16 };
 var scaleIncidents = new Option<int>("--scale-incidents") { Description = "Active incidents for the RSS measurement (spawned app only; 0: skip).", DefaultValueFactory = _ => 1000 };

@@ -12,7 +12,7 @@ namespace CrisisCenter.Channels.IncidentUpdates;
 /// <summary>
 /// Turns incident changes (declared, details amended, severity, agencies, stabilised, closed, reopened) into
 /// <c>incident.updated</c> webhook events for every partner that takes them. Every node runs one: it reads the incident
-/// streams from the first event (folding each incident so the payload shows it as it stood after the change), and asks
+/// streams from the first event (folding each incident's incident-level changes so the payload shows it as it stood after the change), and asks
 /// the partner's <see cref="IIncidentUpdateSenderGrain"/> - the one sender in the cluster, whose stream is the
 /// checkpoint, which also numbers the attempts and sets the wait before the next one - to deliver each change.
 /// Partners are the webhook channels of the configuration and of the admins' directory that take the event type.
@@ -126,9 +126,13 @@ public sealed partial class IncidentUpdateNotifier(
 
     private void Read(RecordedEvent recorded, IncidentEvent e)
     {
+        // What a payload shows (title, category, severity, status, regions, agencies, code, visibility) is moved only by
+        // the incident-level changes, so only those are folded: keeping every update, statement and post of every
+        // incident here would be a second copy of the grains' state on every node.
+        if (IncidentUpdatePayload.ChangeOf(e) is not { } change) return;
         var after = Incident.Evolve(incidents.GetValueOrDefault(e.IncidentId, IncidentState.Initial), e);
         incidents[e.IncidentId] = after;
-        if (IncidentUpdatePayload.ChangeOf(e) is not { } change || after.Visibility != Visibility.Normal) return;
+        if (after.Visibility != Visibility.Normal) return;
 
         var added = false;
         foreach (var channel in Subscribers())

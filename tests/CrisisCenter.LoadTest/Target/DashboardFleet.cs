@@ -27,11 +27,7 @@ public sealed class DashboardFleet(Uri address, string token, Probe probe, Phase
         var done = 0;
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            Dashboard? client = null;
-            client = await Dashboard.ConnectAsync(address, token, probe, phases, () =>
-            {
-                if (client is not { Closing: true }) Interlocked.Increment(ref _disconnects);
-            }, ct);
+            var client = await Dashboard.ConnectAsync(address, token, probe, phases, () => Interlocked.Increment(ref _disconnects), ct);
             await client.JoinAsync(follow(first + i), ct);
             opened[i] = client;
             progress?.Invoke(Interlocked.Increment(ref done));
@@ -47,14 +43,6 @@ public sealed class DashboardFleet(Uri address, string token, Probe probe, Phase
     /// <summary>How many clients follow each incident.</summary>
     public IReadOnlyDictionary<Guid, int> Followers() =>
         _clients.SelectMany(c => c.Following).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-
-    /// <summary>Closes every client (not counted as disconnects); later <see cref="ConnectAsync"/> calls open new ones.</summary>
-    public async Task CloseAllAsync()
-    {
-        foreach (var client in _clients) client.Closing = true;
-        await Parallel.ForEachAsync(_clients, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (client, _) => await client.DisposeAsync());
-        _clients.Clear();
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -79,9 +67,6 @@ public sealed class DashboardFleet(Uri address, string token, Probe probe, Phase
         }
 
         public IReadOnlyList<Guid> Following => _following;
-
-        /// <summary>Closed on purpose by the harness: its close is not a disconnect.</summary>
-        public bool Closing { get; set; }
 
         public static async Task<Dashboard> ConnectAsync(Uri address, string token, Probe probe, PhaseBook phases, Action onClosed, CancellationToken cancellationToken)
         {
