@@ -32,7 +32,10 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
 
     /// <summary>The revision the newest snapshot (read or written by this activation) reflects.</summary>
     private long snapshotRevision = NoRevision;
-    private Task snapshotWrite = Task.CompletedTask;
+    private readonly Lock snapshotGate = new();
+    /// <summary>The newest snapshot taken and not yet handed to the writer (a newer one replaces it).</summary>
+    private SnapshotMaterial? nextSnapshot;
+    private bool snapshotWriterRunning;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -214,16 +217,43 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
     /// Leaves a snapshot behind once <see cref="IncidentGrainOptions.SnapshotInterval"/> events have passed since the
     /// last one. Only the copy is taken in the turn (the state is immutable; the accepted commands are copied, a few
     /// microseconds per thousand); encoding and the write run on the thread pool, so no command waits for them, and a
-    /// failure is logged and forgotten. One write at a time: a due snapshot while one is still being written waits
-    /// for the next append.
+    /// failure is logged and forgotten. One write at a time: a snapshot that falls due while one is being written is
+    /// taken now and written next (a newer one replaces it while it waits), so the newest due snapshot is always
+    /// written even when no further command comes.
     /// </summary>
     private void SnapshotIfDue()
     {
-        if (snapshotInterval <= 0 || revision == NoRevision || revision - snapshotRevision < snapshotInterval || !snapshotWrite.IsCompleted)
+        if (snapshotInterval <= 0 || revision == NoRevision || revision - snapshotRevision < snapshotInterval)
             return;
         var taken = new SnapshotMaterial(state, revision, position, lastEventId, acceptedCommands.Copy());
         snapshotRevision = revision;
-        snapshotWrite = Task.Run(() => WriteSnapshotAsync(taken));
+        lock (snapshotGate)
+        {
+            nextSnapshot = taken;
+            if (snapshotWriterRunning) return;
+            snapshotWriterRunning = true;
+        }
+        _ = Task.Run(WriteSnapshotsAsync);
+    }
+
+    private async Task WriteSnapshotsAsync()
+    {
+        while (true)
+        {
+            SnapshotMaterial? taken;
+            lock (snapshotGate)
+            {
+                taken = nextSnapshot;
+                nextSnapshot = null;
+                if (taken is null)
+                {
+                    snapshotWriterRunning = false;
+                    return;
+                }
+            }
+
+            await WriteSnapshotAsync(taken);
+        }
     }
 
     private async Task WriteSnapshotAsync(SnapshotMaterial taken)

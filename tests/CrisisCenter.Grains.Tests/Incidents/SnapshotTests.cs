@@ -143,6 +143,20 @@ public sealed class SnapshotTests(IncidentClusterFixture fixture) : ClusterTests
     }
 
     [Fact(Timeout = IncidentCluster.TestTimeout)]
+    public async Task a_snapshot_due_while_another_is_being_written_is_written_next_without_a_further_command()
+    {
+        var scenario = new Scenario();
+        var slowStore = Fixture.FaultySnapshots.Hold(scenario.Stream);
+        await RunAsync(scenario, scenario.Declare(), scenario.LogUpdate(), scenario.LogUpdate(), scenario.LogUpdate(), scenario.LogUpdate());
+        // The snapshot at revision 4 is being written (held); the one due at revision 9 comes while it is.
+        await RunAsync(scenario, scenario.LogUpdate(), scenario.LogUpdate(), scenario.LogUpdate(), scenario.LogUpdate(), scenario.LogUpdate());
+
+        slowStore.SetResult();
+
+        await WaitForSnapshotAsync(scenario, revision: 9);
+    }
+
+    [Fact(Timeout = IncidentCluster.TestTimeout)]
     public async Task snapshots_leave_the_event_log_as_it_was_stream_global_reads_and_hash_chain()
     {
         var scenario = new Scenario();
