@@ -104,26 +104,22 @@ public sealed class ChannelEventTypesTests(DashboardFixture fixture)
     /// partners to, answers 200, and keeps every correctly signed event.</summary>
     private sealed class SigningPartner : IAsyncDisposable
     {
-        private readonly HttpListener listener = new();
+        private readonly LoopbackWebhookEndpoint endpoint;
         private readonly byte[] secret;
         private readonly ConcurrentQueue<JsonElement> received = new();
-        private readonly Task loop;
         private int badSignatures;
 
-        private SigningPartner(int port, string secret)
+        private SigningPartner(string secret)
         {
             this.secret = Encoding.UTF8.GetBytes(secret);
-            Url = $"http://127.0.0.1:{port}/hooks/";
-            listener.Prefixes.Add(Url);
-            listener.Start();
-            loop = Task.Run(ServeAsync);
+            endpoint = new LoopbackWebhookEndpoint(HandleAsync);
         }
 
-        public string Url { get; }
+        public string Url => endpoint.Url;
         public IReadOnlyList<JsonElement> Received => [.. received];
         public int BadSignatures => Volatile.Read(ref badSignatures);
 
-        public static SigningPartner Start(string secret) => new(FreePort.Next(), secret);
+        public static SigningPartner Start(string secret) => new(secret);
 
         public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan patience)
         {
@@ -137,48 +133,28 @@ public sealed class ChannelEventTypesTests(DashboardFixture fixture)
             }
         }
 
-        private async Task ServeAsync()
+        private async Task HandleAsync(HttpListenerContext context)
         {
-            while (listener.IsListening)
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var timestamp = context.Request.Headers["X-CrisisCenter-Timestamp"] ?? "";
+            byte[] message = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
+            var signed = HMACSHA256.HashData(secret, message);
+            var expected = Encoding.ASCII.GetBytes("v1=" + Convert.ToHexStringLower(signed));
+            var given = Encoding.ASCII.GetBytes(context.Request.Headers["X-CrisisCenter-Signature"] ?? "");
+            if (CryptographicOperations.FixedTimeEquals(expected, given))
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using var buffer = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(buffer);
-                var body = buffer.ToArray();
-                var timestamp = context.Request.Headers["X-CrisisCenter-Timestamp"] ?? "";
-                byte[] message = [.. Encoding.ASCII.GetBytes(timestamp + "."), .. body];
-                var signed = HMACSHA256.HashData(secret, message);
-                var expected = Encoding.ASCII.GetBytes("v1=" + Convert.ToHexStringLower(signed));
-                var given = Encoding.ASCII.GetBytes(context.Request.Headers["X-CrisisCenter-Signature"] ?? "");
-                if (CryptographicOperations.FixedTimeEquals(expected, given))
-                {
-                    received.Enqueue(JsonDocument.Parse(body).RootElement.Clone());
-                    context.Response.StatusCode = 200;
-                }
-                else
-                {
-                    Interlocked.Increment(ref badSignatures);
-                    context.Response.StatusCode = 401;
-                }
-
-                context.Response.Close();
+                received.Enqueue(JsonDocument.Parse(body).RootElement.Clone());
+                context.Response.StatusCode = 200;
+            }
+            else
+            {
+                Interlocked.Increment(ref badSignatures);
+                context.Response.StatusCode = 401;
             }
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            listener.Close();
-            await loop.ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        public ValueTask DisposeAsync() => endpoint.DisposeAsync();
     }
 }

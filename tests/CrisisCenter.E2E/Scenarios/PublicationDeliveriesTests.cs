@@ -86,60 +86,32 @@ public sealed class PublicationDeliveriesTests(DashboardFixture fixture)
     /// <summary>A partner's webhook endpoint on loopback that answers 503 while down and 200 once back.</summary>
     private sealed class FlakyPartner : IAsyncDisposable
     {
-        private readonly HttpListener listener = new();
-        private readonly Task loop;
+        private readonly LoopbackWebhookEndpoint endpoint;
         private int delivered;
 
-        private FlakyPartner(int port)
-        {
-            Url = $"http://127.0.0.1:{port}/hooks/";
-            listener.Prefixes.Add(Url);
-            listener.Start();
-            loop = Task.Run(ServeAsync);
-        }
+        private FlakyPartner() => endpoint = new LoopbackWebhookEndpoint(HandleAsync);
 
-        public string Url { get; }
+        public string Url => endpoint.Url;
         public volatile bool IsDown = true;
         public int Delivered => Volatile.Read(ref delivered);
 
-        public static FlakyPartner Start() => new(FreePort.Next());
+        public static FlakyPartner Start() => new();
 
-        private async Task ServeAsync()
+        private async Task HandleAsync(HttpListenerContext context)
         {
-            while (listener.IsListening)
+            using var body = new StreamReader(context.Request.InputStream);
+            var json = JsonDocument.Parse(await body.ReadToEndAsync());
+            if (IsDown)
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                using var body = new StreamReader(context.Request.InputStream);
-                var json = JsonDocument.Parse(await body.ReadToEndAsync());
-                if (IsDown)
-                {
-                    context.Response.StatusCode = 503;
-                }
-                else
-                {
-                    json.RootElement.GetProperty("type").GetString().Should().Be("statement.published");
-                    Interlocked.Increment(ref delivered);
-                    context.Response.StatusCode = 200;
-                }
-
-                context.Response.Close();
+                context.Response.StatusCode = 503;
+                return;
             }
+
+            json.RootElement.GetProperty("type").GetString().Should().Be("statement.published");
+            Interlocked.Increment(ref delivered);
+            context.Response.StatusCode = 200;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            listener.Close();
-            await loop.ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        public ValueTask DisposeAsync() => endpoint.DisposeAsync();
     }
 }
