@@ -34,10 +34,15 @@ internal sealed class AcceptedCommands
     {
         if (recorded.Metadata.CommandId is not { } commandId || withoutOutcome.Contains(commandId))
             return;
-        firstOutcomes[commandId] = firstOutcomes.TryGetValue(commandId, out var earlier)
-            ? earlier with { Revision = recorded.Revision, Position = recorded.Position, EventCount = earlier.EventCount + 1 }
-            : new CommandOutcome(CommandStatus.Accepted, recorded.Revision, recorded.Position, EventCount: 1);
+        firstOutcomes[commandId] = Extend(firstOutcomes.GetValueOrDefault(commandId), recorded);
     }
+
+    /// <summary>The outcome of a command after one more of its events: its first event starts it, each later one
+    /// moves its revision and position on and counts one more event.</summary>
+    public static CommandOutcome Extend(CommandOutcome? earlier, RecordedEvent recorded) =>
+        earlier is null
+            ? new CommandOutcome(CommandStatus.Accepted, recorded.Revision, recorded.Position, EventCount: 1)
+            : earlier with { Revision = recorded.Revision, Position = recorded.Position, EventCount = earlier.EventCount + 1 };
 
     /// <summary>A copy to snapshot from outside the grain's turn (this object keeps changing).</summary>
     public AcceptedCommandsCopy Copy() => new([.. firstOutcomes], [.. withoutOutcome]);

@@ -292,9 +292,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
                 break;
             if (recorded.Metadata.CommandId == commandId)
             {
-                outcome = outcome is null
-                    ? new CommandOutcome(CommandStatus.Accepted, recorded.Revision, recorded.Position, EventCount: 1)
-                    : outcome with { Revision = recorded.Revision, Position = recorded.Position, EventCount = outcome.EventCount + 1 };
+                outcome = AcceptedCommands.Extend(outcome, recorded);
             }
             else if (outcome is not null)
             {
@@ -344,7 +342,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
     [LoggerMessage(Level = LogLevel.Warning, Message = "Starting stream {Stream} from its snapshot failed; replaying the stream in full.")]
     private static partial void LogSnapshotFailed(ILogger logger, string stream, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of stream {Stream} at revision {Revision} failed; the next one is due after the next append.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the snapshot of stream {Stream} at revision {Revision} failed; the next one is taken a snapshot interval later.")]
     private static partial void LogSnapshotWriteFailed(ILogger logger, string stream, long revision, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The snapshot of stream {Stream} named command {CommandId} as accepted, but the stream holds no event of it; deciding it afresh.")]
