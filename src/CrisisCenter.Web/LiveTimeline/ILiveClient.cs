@@ -26,14 +26,8 @@ internal sealed class HubLiveClient(ISingleClientProxy proxy, HubCallerContext c
             return proxy.SendAsync(method, payloads.For(payload), cancellationToken);
         }
 
-        var written = connection.WriteAsync(payloads.Frame(method, payload), cancellationToken);
-        if (!written.IsCompletedSuccessfully)
-        {
-            return written.AsTask();
-        }
-
-        written.GetAwaiter().GetResult();
-        return Task.CompletedTask;
+        // A write that completed at once (the usual case) gives the cached completed task, no allocation.
+        return connection.WriteAsync(payloads.Frame(method, payload), cancellationToken).AsTask();
     }
 
     public void Abort() => context.Abort();
