@@ -58,8 +58,8 @@ public sealed class LoadRun(RunSettings settings, string commandLine)
             if (settings.Spawn)
             {
                 var dll = settings.AppDll ?? AppLocation.Default();
-                app = await Stage(ctx, "Start CrisisCenter (fresh SQLite data, demo seed)", TimeSpan.FromSeconds(30),
-                    _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, settings.AppEnvironment, TimeSpan.FromMinutes(3), cancellationToken), null);
+                app = await Stage(ctx, settings.DataDirectory is null ? "Start CrisisCenter (fresh SQLite data, demo seed)" : "Start CrisisCenter (stored history, demo seed)", TimeSpan.FromSeconds(30),
+                    _ => SpawnedApp.StartAsync(dll, settings.OutputDirectory, settings.AppEnvironment, TimeSpan.FromMinutes(10), cancellationToken, settings.DataDirectory), null);
                 address = app.Address;
                 Note($"app started, pid {app.ProcessId}");
             }

@@ -25,12 +25,13 @@ var maxInFlight = new Option<int>("--max-in-flight") { Description = "Open loop:
 var warmupSeconds = new Option<int>("--warmup-seconds") { Description = "Seconds of unmeasured load at the latency phase's rate first (JIT, pools, caches).", DefaultValueFactory = _ => 10 };
 var holdSeconds = new Option<int>("--hold-seconds") { Description = "Spawned app: keep it (and every connection) up this many seconds after the RSS measurement, its PID in app.pid under --out (e.g. for dotnet-gcdump or dotnet-counters).", DefaultValueFactory = _ => 0 };
 var skipBaselines = new Option<bool>("--skip-baselines") { Description = "Measure only the system." };
+var data = new Option<string?>("--data") { Description = "Spawned app: use this data directory (e.g. one made by seed-history) instead of a fresh one; the run adds to it." };
 var appEnv = new Option<string[]>("--app-env") { Description = "KEY=VALUE environment variables for the spawned app (repeatable), e.g. DOTNET_gcServer=1 (the app runs workstation GC by default).", AllowMultipleArgumentsPerToken = false };
 
 var run = new Command("run", "Drive CrisisCenter over HTTP and SignalR and measure it against raw baselines taken in the same run.")
 {
     url, spawn, app, clients, rate, incidents, duration, user, password, output, baselineSeconds, throughputSeconds, throughputConcurrency,
-    throughputBareSeconds, fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds, holdSeconds,
+    throughputBareSeconds, fanOutSeconds, fanOutConcurrency, scaleIncidents, scaleConnections, maxInFlight, skipBaselines, appEnv, warmupSeconds, holdSeconds, data,
 };
 run.Validators.Add(result =>
 {
@@ -46,7 +47,10 @@ var baselines = new Command("baselines", "Measure only the raw baselines (SQLite
 };
 baselines.SetAction((parse, cancellationToken) => Execute(parse, skipSystem: true, cancellationToken));
 
-var root = new RootCommand("CrisisCenter load harness: command → dashboard latency, throughput, fan-out and memory, next to raw baselines.") { run, baselines };
+var root = new RootCommand("CrisisCenter load harness: command → dashboard latency, throughput, fan-out and memory, next to raw baselines.")
+{
+    run, baselines, CrisisCenter.LoadTest.History.HistoryCommands.SeedHistory(), CrisisCenter.LoadTest.History.HistoryCommands.Startup(),
+};
 return await root.Parse(args).InvokeAsync();
 
 async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken cancellationToken)
@@ -57,7 +61,8 @@ async Task<int> Execute(ParseResult parse, bool skipSystem, CancellationToken ca
         parse.GetValue(duration), parse.GetValue(user)!, parse.GetValue(password)!, Path.GetFullPath(directory), parse.GetValue(baselineSeconds),
         parse.GetValue(throughputSeconds), parse.GetValue(throughputConcurrency), parse.GetValue(fanOutSeconds), parse.GetValue(fanOutConcurrency),
         parse.GetValue(scaleIncidents), parse.GetValue(scaleConnections), parse.GetValue(maxInFlight), parse.GetValue(skipBaselines), skipSystem,
-        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds), parse.GetValue(throughputBareSeconds), parse.GetValue(holdSeconds));
+        parse.GetValue(appEnv) ?? [], parse.GetValue(warmupSeconds), parse.GetValue(throughputBareSeconds), parse.GetValue(holdSeconds),
+        parse.GetValue(data) is { } dataDirectory ? Path.GetFullPath(dataDirectory) : null);
     var commandLine = "dotnet run --project tests/CrisisCenter.LoadTest -c Release -- " + string.Join(' ', args);
     try
     {

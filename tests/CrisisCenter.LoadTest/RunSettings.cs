@@ -24,4 +24,5 @@ public sealed record RunSettings(
     IReadOnlyList<string> AppEnvironment,
     int WarmupSeconds,
     int ThroughputNoDashboardsSeconds = 0,
-    int HoldSeconds = 0);
+    int HoldSeconds = 0,
+    string? DataDirectory = null);

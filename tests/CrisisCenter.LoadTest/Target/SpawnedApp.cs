@@ -27,14 +27,17 @@ public sealed class SpawnedApp : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SpawnedApp> StartAsync(string appDll, string runDirectory, IReadOnlyList<string> environment, TimeSpan patience, CancellationToken cancellationToken)
+    /// <summary>Starts the app and waits for <c>/health/ready</c>. Its data lives in <paramref name="dataDirectory"/> when given
+    /// (e.g. a store made by <c>seed-history</c>), else in a fresh <c>app-data</c> folder of the run directory.</summary>
+    public static async Task<SpawnedApp> StartAsync(
+        string appDll, string runDirectory, IReadOnlyList<string> environment, TimeSpan patience, CancellationToken cancellationToken, string? dataDirectory = null)
     {
         if (!File.Exists(appDll))
         {
             throw new FileNotFoundException($"The app to spawn was not found at {appDll}; build it first (dotnet build src/CrisisCenter.Web -c Release) or pass --app.", appDll);
         }
 
-        var dataDirectory = Path.Combine(runDirectory, "app-data");
+        dataDirectory ??= Path.Combine(runDirectory, "app-data");
         Directory.CreateDirectory(dataDirectory);
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
@@ -119,7 +122,7 @@ public sealed class SpawnedApp : IAsyncDisposable
             {
             }
 
-            await Task.Delay(250, cancellationToken);
+            await Task.Delay(100, cancellationToken);
         }
 
         throw new TimeoutException($"The app did not report ready within {patience.TotalSeconds:0} s; see app.log in the run directory.");
