@@ -68,6 +68,9 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
         var caughtUp = false;
         while (true)
         {
+            // Checked on every round: catching up may have moved the incident out of the actor's sight.
+            if (command is not DeclareIncident && state.Exists && !IncidentVisibility.CanSee(command.Context.Actor, state))
+                return NotVisible();
             if (acceptedCommands.TryGetFirstOutcome(commandId, out var first))
                 return first with { Status = CommandStatus.Duplicate };
             if (acceptedCommands.IsAcceptedWithoutOutcome(commandId) && await ReadOutcomeBackAsync(commandId) is { } older)
@@ -329,6 +332,12 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
 
     private CommandOutcome Rejected(DomainError error) =>
         new(CommandStatus.Rejected, revision, position, EventCount: 0, Error: error);
+
+    /// <summary>What an actor who may not see this incident hears: what an incident never declared answers, word for
+    /// word, with nothing of this one (its revision and position are those of an empty stream).</summary>
+    private CommandOutcome NotVisible() => new(
+        CommandStatus.Rejected, Revision: NoRevision, Position: GlobalPosition.Start, EventCount: 0,
+        Error: DomainError.NotFound(DomainErrors.IncidentNotFound, $"Incident {incidentId} has not been declared."));
 
     private CommandOutcome Conflict(long actualRevision) =>
         new(CommandStatus.Conflict, revision, position, EventCount: 0, ActualRevision: actualRevision);
