@@ -30,6 +30,11 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
     private long position = GlobalPosition.Start;
     private Guid lastEventId;
 
+    /// <summary>The last event's revision and hash as the store reported them: the next append chains onto it without
+    /// reading the stream first (the store checks it where it can). Null after an append whose hash the store did
+    /// not report; the store then reads.</summary>
+    private StreamTail? tail;
+
     /// <summary>The revision the newest snapshot (read or written by this activation) reflects.</summary>
     private long snapshotRevision = NoRevision;
     private readonly Lock snapshotGate = new();
@@ -126,7 +131,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             records[i] = IncidentEventSerializer.ToEventData(events[i], IncidentEventSerializer.EventId(commandId, i), metadata);
 
         var expected = revision == NoRevision ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revision);
-        var result = await store.AppendAsync(stream, expected, records);
+        var result = await store.AppendAsync(stream, expected, records, tail);
         if (result.NextExpectedRevision != revision + events.Count)
         {
             // The store recognised the event ids of an append that happened earlier at another place (another
@@ -143,6 +148,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
         revision = result.NextExpectedRevision;
         position = result.LastPosition;
         lastEventId = records[^1].EventId;
+        tail = result.Tail;
         var outcome = new CommandOutcome(CommandStatus.Accepted, revision, position, events.Count);
         acceptedCommands.Remember(commandId, outcome);
         SnapshotIfDue();
@@ -162,6 +168,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = recorded.Revision;
             position = recorded.Position;
             lastEventId = recorded.EventId;
+            tail = StreamTail.Of(recorded);
             acceptedCommands.Observe(recorded);
         }
     }
@@ -202,6 +209,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = snapshot.Revision;
             position = snapshot.Position;
             lastEventId = snapshot.LastEventId;
+            tail = StreamTail.Of(anchor);
             snapshotRevision = snapshot.Revision;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -211,6 +219,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = NoRevision;
             position = GlobalPosition.Start;
             lastEventId = default;
+            tail = null;
             snapshotRevision = NoRevision;
             acceptedCommands.Clear();
         }
