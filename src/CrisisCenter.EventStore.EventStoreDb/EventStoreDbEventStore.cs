@@ -41,7 +41,12 @@ public sealed class EventStoreDbEventStore : IEventStore, ISnapshotStore, IAsync
     public EventStoreDbConnectionString Settings => _connection.Settings;
 
     public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
-        _appender.AppendAsync(stream, expected, events, cancellationToken);
+        _appender.AppendAsync(stream, expected, events, tail: null, cancellationToken);
+
+    /// <summary>With a <paramref name="tail"/> at the expected revision (or expecting no stream) the append is one
+    /// round trip, without reading the stream's last event first (see <see cref="StreamAppender"/>).</summary>
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, StreamTail? tail, CancellationToken cancellationToken = default) =>
+        _appender.AppendAsync(stream, expected, events, tail, cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, long fromRevision = 0, ReadDirection direction = ReadDirection.Forwards, long maxCount = long.MaxValue, CancellationToken cancellationToken = default) =>
         _reads.ReadAsync(stream, fromRevision, direction, maxCount, withDeadline: false, cancellationToken);

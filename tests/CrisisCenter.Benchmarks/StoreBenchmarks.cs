@@ -8,7 +8,8 @@ namespace CrisisCenter.Benchmarks;
 
 /// <summary>
 /// The SQLite store as the app opens it (WAL, synchronous=FULL): one durable append awaited alone, 16 appends to
-/// 16 streams at once (group commit shares the fsync), and reading 100 events of a stream.
+/// 16 streams at once (group commit shares the fsync), each also told the stream's tail as the incident grain does
+/// (no reads before the rows), and reading 100 events of a stream.
 /// </summary>
 [Config(typeof(ShortInProcess))]
 public class StoreBenchmarks
@@ -18,6 +19,7 @@ public class StoreBenchmarks
     private SqliteEventStore _store = null!;
     private readonly long[] _revisions = new long[Streams];
     private readonly string[] _streams = new string[Streams];
+    private readonly StreamTail?[] _tails = new StreamTail?[Streams];
     private IncidentEvent _update = null!;
     private string _readStream = "";
 
@@ -46,10 +48,16 @@ public class StoreBenchmarks
     }
 
     [Benchmark(Description = "Append 1 event (one durable commit)")]
-    public Task<AppendResult> AppendOne() => Append(0);
+    public Task<AppendResult> AppendOne() => Append(0, withTail: false);
+
+    [Benchmark(Description = "Append 1 event after its known tail")]
+    public Task<AppendResult> AppendOneAfterTail() => Append(0, withTail: true);
 
     [Benchmark(Description = "16 concurrent appends to 16 streams (group commit)", OperationsPerInvoke = Streams)]
-    public Task AppendSixteenConcurrently() => Task.WhenAll(Enumerable.Range(0, Streams).Select(Append));
+    public Task AppendSixteenConcurrently() => Task.WhenAll(Enumerable.Range(0, Streams).Select(i => Append(i, withTail: false)));
+
+    [Benchmark(Description = "16 concurrent appends after their known tails", OperationsPerInvoke = Streams)]
+    public Task AppendSixteenAfterTails() => Task.WhenAll(Enumerable.Range(0, Streams).Select(i => Append(i, withTail: true)));
 
     [Benchmark(Description = "Read 100 events of a stream")]
     public async Task<int> ReadHundred()
@@ -59,11 +67,13 @@ public class StoreBenchmarks
         return count;
     }
 
-    private async Task<AppendResult> Append(int stream)
+    private async Task<AppendResult> Append(int stream, bool withTail)
     {
         var data = IncidentEventSerializer.ToEventData(_update, Guid.NewGuid(), IncidentHistory.Metadata(Guid.NewGuid()));
-        var result = await _store.AppendAsync(_streams[stream], ExpectedRevision.FromLastRevision(_revisions[stream] < 0 ? null : _revisions[stream]), [data]);
+        var expected = ExpectedRevision.FromLastRevision(_revisions[stream] < 0 ? null : _revisions[stream]);
+        var result = await _store.AppendAsync(_streams[stream], expected, [data], withTail ? _tails[stream] : null);
         _revisions[stream] = result.NextExpectedRevision;
+        _tails[stream] = result.Tail;
         return result;
     }
 }

@@ -31,7 +31,7 @@ public static class AgencyCatalog
 
     public static Agency? Find(string? code) => code is null ? null : ByCode.GetValueOrDefault(code);
 
-    public static string AkimatCode(string regionCode) => "AKIMAT-" + regionCode;
+    public static string AkimatCode(string regionCode) => Akimats.CodeFor(regionCode);
 
     // Kazakh and Russian need the genitive: "Абай облысы" -> "Абай облысының әкімдігі",
     // "Акмолинская область" -> "Акимат Акмолинской области", "область Абай" -> "Акимат области Абай".

@@ -8,7 +8,11 @@ internal static class ProposedEvents
 {
     /// <param name="lastRevision">The stream's last revision the events follow; null when the stream does not exist.</param>
     /// <param name="lastHash">The hash of that event (<see cref="HashChain.Genesis"/> for a new stream).</param>
-    public static List<AppendReq.Types.ProposedMessage> Chain(string stream, long? lastRevision, string lastHash, IReadOnlyList<EventData> events)
+    public static List<AppendReq.Types.ProposedMessage> Chain(string stream, long? lastRevision, string lastHash, IReadOnlyList<EventData> events) =>
+        Chain(stream, lastRevision, lastHash, events, out _);
+
+    /// <param name="newLastHash">The hash of the last event proposed: the stream's tail once they are written.</param>
+    public static List<AppendReq.Types.ProposedMessage> Chain(string stream, long? lastRevision, string lastHash, IReadOnlyList<EventData> events, out string newLastHash)
     {
         var messages = new List<AppendReq.Types.ProposedMessage>(events.Count);
         var previous = lastHash;
@@ -30,6 +34,7 @@ internal static class ProposedEvents
             previous = hash;
             revision++;
         }
+        newLastHash = previous;
         return messages;
     }
 }

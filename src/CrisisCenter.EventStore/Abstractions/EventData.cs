@@ -52,4 +52,24 @@ public sealed record RecordedEvent(
     string Hash);
 
 /// <summary>The outcome of an append: the revision of the last event written and its global position.</summary>
-public sealed record AppendResult(long NextExpectedRevision, long LastPosition);
+public sealed record AppendResult(long NextExpectedRevision, long LastPosition)
+{
+    /// <summary>The hash of that last event, when the store knows it without reading (both built-in stores do, for a
+    /// write and for a repeat they recognised by reading); null otherwise. With the revision it is the
+    /// <see cref="StreamTail"/> for the next append.</summary>
+    public string? LastHash { get; init; }
+
+    /// <summary>The stream's last event as this append left it, when the hash is known.</summary>
+    public StreamTail? Tail => LastHash is { } hash ? new StreamTail(NextExpectedRevision, hash) : null;
+}
+
+/// <summary>A stream's last event as an appender knows it: its revision and its hash (see
+/// <see cref="IEventStore.AppendAsync(string, ExpectedRevision, IReadOnlyList{EventData}, StreamTail?, CancellationToken)"/>).</summary>
+public sealed record StreamTail(long Revision, string Hash)
+{
+    public static StreamTail Of(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return new(recorded.Revision, recorded.Hash);
+    }
+}

@@ -14,6 +14,19 @@ public interface IEventStore
     /// </summary>
     Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends as <see cref="AppendAsync(string, ExpectedRevision, IReadOnlyList{EventData}, CancellationToken)"/> does,
+    /// told the stream's last event as the appender knows it (<paramref name="tail"/>: its revision and hash, e.g. from
+    /// the previous <see cref="AppendResult"/> or a read). The hash chain then needs no read before the append: with
+    /// <paramref name="expected"/> exactly the tail's revision the new events chain onto the tail's hash, and the store's
+    /// own revision check proves nobody slipped in between. A hint only: a backend that can check it cheaply does (the
+    /// SQLite store, in its write transaction), and one that is wrong, stale or absent costs a read, never a wrong
+    /// answer; a backend that cannot check it trusts a tail at the expected revision (the events of a revision never
+    /// change), so pass only hashes the store reported. Stores that ignore it append as without it.
+    /// </summary>
+    Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, StreamTail? tail, CancellationToken cancellationToken = default) =>
+        AppendAsync(stream, expected, events, cancellationToken);
+
     /// <summary>Reads one stream from <paramref name="fromRevision"/> (inclusive) in the given direction.
     /// <see cref="StreamRevision.End"/> with <see cref="ReadDirection.Backwards"/> starts at the last event.
     /// A missing stream yields nothing.</summary>

@@ -112,7 +112,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         transaction.Save(Savepoint);
         try
         {
-            var outcome = statements.Apply(append);
+            var outcome = ApplyAtKnownTailElseReading(transaction, append);
             transaction.Release(Savepoint);
             return (outcome, null);
         }
@@ -132,6 +132,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
             return (default, e is EventStoreException ? e : Unavailable(e));
         }
+    }
+
+    /// <summary>Writes straight after the tail the appender named when it can; when the rows clash with stored ones
+    /// (another writer took the revision, or the ids are stored: a repeat), undoes that and decides by reading.</summary>
+    private AppendOutcome ApplyAtKnownTailElseReading(SqliteTransaction transaction, PendingAppend append)
+    {
+        try
+        {
+            if (statements.ApplyAtKnownTail(append) is { } written)
+                return written;
+        }
+        catch (SqliteException clash) when (clash.SqliteErrorCode == StreamAppendStatements.ConstraintViolation)
+        {
+            transaction.Rollback(Savepoint);
+        }
+        return statements.Apply(append);
     }
 
     private static EventStoreUnavailableException Unavailable(Exception e) =>

@@ -53,7 +53,14 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAsyncDispos
     /// <summary>Transactions the writer has committed; fewer than the appends when group commit works.</summary>
     internal long CommitCount => writer.Commits;
 
-    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
+        AppendAsync(stream, expected, events, tail: null, cancellationToken);
+
+    /// <summary>With a <paramref name="tail"/> at the expected revision (or expecting no stream) the append goes
+    /// straight to its rows: the writer checks the tail's hash at its revision in the write transaction, and the
+    /// UNIQUE constraints catch another writer or a repeat, after which the append is undone and decided by reading,
+    /// as without a tail.</summary>
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, StreamTail? tail, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
         ArgumentNullException.ThrowIfNull(events);
@@ -74,7 +81,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAsyncDispos
         if (cancellationToken.IsCancellationRequested)
             return Task.FromCanceled<AppendResult>(cancellationToken);
         // A snapshot of the list: the caller may reuse it while the append waits in the queue.
-        return writer.EnqueueAsync(new PendingAppend(stream, expected, [.. events], cancellationToken));
+        return writer.EnqueueAsync(new PendingAppend(stream, expected, [.. events], tail, cancellationToken));
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, long fromRevision = 0, ReadDirection direction = ReadDirection.Forwards, long maxCount = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -5,20 +5,26 @@ using Microsoft.Data.Sqlite;
 namespace CrisisCenter.EventStore.Sqlite;
 
 /// <summary>One append, applied inside the writer's open transaction: idempotency first, then the expected
-/// revision, then the rows with their hash chain. The statements are prepared once and reused for every
+/// revision, then the rows with their hash chain (<see cref="Apply"/>); or, when the appender named the stream's last
+/// event, straight to the rows (<see cref="ApplyAtKnownTail"/>). The statements are prepared once and reused for every
 /// append of the store's life.</summary>
 internal sealed class StreamAppendStatements : IDisposable
 {
+    /// <summary>SQLITE_CONSTRAINT: a row broke UNIQUE(event_id) or UNIQUE(stream, revision).</summary>
+    public const int ConstraintViolation = 19;
+
     private readonly SqliteCommand findEvent;
     private readonly SqliteCommand lastOfStream;
+    private readonly SqliteCommand hashAt;
     private readonly SqliteCommand insert;
     private readonly TimeProvider clock;
 
     public StreamAppendStatements(SqliteConnection connection, TimeProvider clock)
     {
         this.clock = clock;
-        findEvent = Prepare(connection, "SELECT stream, revision, position FROM events WHERE event_id = $eventId;", "$eventId");
+        findEvent = Prepare(connection, "SELECT stream, revision, position, hash FROM events WHERE event_id = $eventId;", "$eventId");
         lastOfStream = Prepare(connection, "SELECT revision, hash FROM events WHERE stream = $stream ORDER BY revision DESC LIMIT 1;", "$stream");
+        hashAt = Prepare(connection, "SELECT hash FROM events WHERE stream = $stream AND revision = $revision;", "$stream", "$revision");
         insert = Prepare(connection, """
             INSERT INTO events (event_id, stream, revision, type, data, metadata, recorded_at, previous_hash, hash)
             VALUES ($eventId, $stream, $revision, $type, $data, $metadata, $recordedAt, $previousHash, $hash)
@@ -30,6 +36,7 @@ internal sealed class StreamAppendStatements : IDisposable
     {
         findEvent.Transaction = transaction;
         lastOfStream.Transaction = transaction;
+        hashAt.Transaction = transaction;
         insert.Transaction = transaction;
     }
 
@@ -46,9 +53,33 @@ internal sealed class StreamAppendStatements : IDisposable
         if (!holds)
             throw new WrongExpectedRevisionException(append.Stream, expected, lastRevision);
 
+        return new AppendOutcome(Insert(append, lastRevision ?? -1, lastHash ?? HashChain.Genesis), Wrote: true);
+    }
+
+    /// <summary>
+    /// Writes the rows without reading first when where they go is known: at the start of a stream expected not to
+    /// exist, or right after the tail the appender named, if the stream holds that hash at that revision (checked
+    /// here, in the write transaction). Null when neither holds (the caller then uses <see cref="Apply"/>). Another
+    /// writer past the tail, or ids already stored (a repeat), make an insert break a UNIQUE constraint: that
+    /// <see cref="SqliteException"/> (<see cref="ConstraintViolation"/>) leaves rows to undo, and <see cref="Apply"/>
+    /// then tells which it was, as without a tail. Revisions of a stream are contiguous from 0, so the insert after
+    /// the tail succeeding proves the tail was the last event.
+    /// </summary>
+    public AppendOutcome? ApplyAtKnownTail(PendingAppend append)
+    {
+        var expected = append.Expected;
+        if (expected.IsNoStream)
+            return new AppendOutcome(Insert(append, lastRevision: -1, HashChain.Genesis), Wrote: true);
+        if (append.Tail is not { } tail || !(expected.IsAny || expected.Value == tail.Revision) || HashAt(append.Stream, tail.Revision) != tail.Hash)
+            return null;
+        return new AppendOutcome(Insert(append, tail.Revision, tail.Hash), Wrote: true);
+    }
+
+    private AppendResult Insert(PendingAppend append, long lastRevision, string lastHash)
+    {
         var recordedAt = StoredEventColumns.RecordedAtToText(clock.GetUtcNow());
-        var revision = lastRevision ?? -1;
-        var previousHash = lastHash ?? HashChain.Genesis;
+        var revision = lastRevision;
+        var previousHash = lastHash;
         long position = 0;
         foreach (var e in append.Events)
         {
@@ -66,7 +97,7 @@ internal sealed class StreamAppendStatements : IDisposable
             position = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             previousHash = hash;
         }
-        return new AppendOutcome(new AppendResult(revision, position), Wrote: true);
+        return new AppendResult(revision, position) { LastHash = previousHash };
     }
 
     // As in EventStoreDB: a retry of an append that already happened (same ids, same stream, same order)
@@ -92,7 +123,7 @@ internal sealed class StreamAppendStatements : IDisposable
             if (found != i || revision != firstRevision + i)
                 throw PartialOverlap(append);
             found++;
-            original = new AppendResult(revision, row.GetInt64(2));
+            original = new AppendResult(revision, row.GetInt64(2)) { LastHash = row.GetString(3) };
         }
         if (found == 0)
             return null;
@@ -103,6 +134,13 @@ internal sealed class StreamAppendStatements : IDisposable
 
     private static IdempotencyConflictException PartialOverlap(PendingAppend append) => new(append.Stream,
         $"Some of the {append.Events.Count} events appended to '{append.Stream}' are already stored, but not as this same append (same ids, same order); refusing to write a mix.");
+
+    private string? HashAt(string stream, long revision)
+    {
+        Set(hashAt, "$stream", stream);
+        Set(hashAt, "$revision", revision);
+        return hashAt.ExecuteScalar() as string;
+    }
 
     private (long? Revision, string? Hash) LastOfStream(string stream)
     {
@@ -115,6 +153,7 @@ internal sealed class StreamAppendStatements : IDisposable
     {
         findEvent.Dispose();
         lastOfStream.Dispose();
+        hashAt.Dispose();
         insert.Dispose();
     }
 

@@ -1,11 +1,21 @@
 using CrisisCenter.Domain;
+using Orleans.CodeGeneration;
 
 namespace CrisisCenter.Grains.Incidents;
 
 /// <summary>One activation per incident (keyed by the incident id). Decides commands with the domain and
 /// appends the events to the incident's stream with the expected revision.</summary>
+/// <remarks>Version 1: <see cref="Execute"/> answers "not found" to an actor who may not see the incident (version 0
+/// left that to the caller). Orleans never lets a version-0 activation serve a version-1 caller (it deactivates it and
+/// activates the incident again on a silo of this build), so during a rolling upgrade a new node's command always
+/// meets the check; an old node's command meets it too, twice.</remarks>
+[Version(1)]
 public interface IIncidentGrain : IGrainWithGuidKey
 {
+    /// <summary>Decides and appends one command. To an actor who may not see the incident
+    /// (<see cref="IncidentVisibility"/>), an incident that exists answers exactly as one never declared
+    /// (<see cref="DomainErrors.IncidentNotFound"/>, revision -1), before anything that would tell them apart:
+    /// a duplicate, a stale If-Match revision, the domain's own answer.</summary>
     Task<CommandOutcome> Execute(CommandEnvelope envelope);
 
     /// <summary>The current state with its stream revision (-1 when the incident does not exist).</summary>

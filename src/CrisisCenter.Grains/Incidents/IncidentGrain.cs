@@ -30,6 +30,11 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
     private long position = GlobalPosition.Start;
     private Guid lastEventId;
 
+    /// <summary>The last event's revision and hash as the store reported them: the next append chains onto it without
+    /// reading the stream first (the store checks it where it can). Null after an append whose hash the store did
+    /// not report; the store then reads.</summary>
+    private StreamTail? tail;
+
     /// <summary>The revision the newest snapshot (read or written by this activation) reflects.</summary>
     private long snapshotRevision = NoRevision;
     private readonly Lock snapshotGate = new();
@@ -68,6 +73,9 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
         var caughtUp = false;
         while (true)
         {
+            // Checked on every round: catching up may have moved the incident out of the actor's sight.
+            if (command is not DeclareIncident && state.Exists && !IncidentVisibility.CanSee(command.Context.Actor, state))
+                return NotVisible();
             if (acceptedCommands.TryGetFirstOutcome(commandId, out var first))
                 return first with { Status = CommandStatus.Duplicate };
             if (acceptedCommands.IsAcceptedWithoutOutcome(commandId) && await ReadOutcomeBackAsync(commandId) is { } older)
@@ -123,7 +131,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             records[i] = IncidentEventSerializer.ToEventData(events[i], IncidentEventSerializer.EventId(commandId, i), metadata);
 
         var expected = revision == NoRevision ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revision);
-        var result = await store.AppendAsync(stream, expected, records);
+        var result = await store.AppendAsync(stream, expected, records, tail);
         if (result.NextExpectedRevision != revision + events.Count)
         {
             // The store recognised the event ids of an append that happened earlier at another place (another
@@ -140,6 +148,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
         revision = result.NextExpectedRevision;
         position = result.LastPosition;
         lastEventId = records[^1].EventId;
+        tail = result.Tail;
         var outcome = new CommandOutcome(CommandStatus.Accepted, revision, position, events.Count);
         acceptedCommands.Remember(commandId, outcome);
         SnapshotIfDue();
@@ -159,6 +168,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = recorded.Revision;
             position = recorded.Position;
             lastEventId = recorded.EventId;
+            tail = StreamTail.Of(recorded);
             acceptedCommands.Observe(recorded);
         }
     }
@@ -199,6 +209,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = snapshot.Revision;
             position = snapshot.Position;
             lastEventId = snapshot.LastEventId;
+            tail = StreamTail.Of(anchor);
             snapshotRevision = snapshot.Revision;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -208,6 +219,7 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
             revision = NoRevision;
             position = GlobalPosition.Start;
             lastEventId = default;
+            tail = null;
             snapshotRevision = NoRevision;
             acceptedCommands.Clear();
         }
@@ -329,6 +341,12 @@ public sealed partial class IncidentGrain(IEventStore store, ISnapshotStore snap
 
     private CommandOutcome Rejected(DomainError error) =>
         new(CommandStatus.Rejected, revision, position, EventCount: 0, Error: error);
+
+    /// <summary>What an actor who may not see this incident hears: what an incident never declared answers, word for
+    /// word, with nothing of this one (its revision and position are those of an empty stream).</summary>
+    private CommandOutcome NotVisible() => new(
+        CommandStatus.Rejected, Revision: NoRevision, Position: GlobalPosition.Start, EventCount: 0,
+        Error: DomainError.NotFound(DomainErrors.IncidentNotFound, $"Incident {incidentId} has not been declared."));
 
     private CommandOutcome Conflict(long actualRevision) =>
         new(CommandStatus.Conflict, revision, position, EventCount: 0, ActualRevision: actualRevision);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using CrisisCenter.Application.AgencyKpis;
-using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Pipeline;
 using CrisisCenter.Application.Projections;
+using CrisisCenter.Domain;
 using CrisisCenter.Web.Auth;
 
 namespace CrisisCenter.Web.Api;

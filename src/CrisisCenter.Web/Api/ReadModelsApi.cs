@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Application.Reminders;
 using CrisisCenter.Domain;

@@ -1,4 +1,3 @@
-using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Domain;
 

@@ -71,12 +71,49 @@ public sealed class TransportTests : IAsyncLifetime
 
         var result = await store.AppendAsync("incident-1", ExpectedRevision.Exact(0), batch);
 
-        result.Should().Be(new AppendResult(2, 9_000));
         var (options, sent) = node.Streams.Appends.Should().ContainSingle().Which;
         options.Revision.Should().Be(existing.StreamRevision);
         sent.Select(m => EventIdConversion.FromProto(m.Id)).Should().Equal(batch.Select(e => e.EventId));
         CustomMetadata.Read(sent[0].CustomMetadata.Span).PreviousHash.Should().Be(lastHash);
         CustomMetadata.Read(sent[1].CustomMetadata.Span).PreviousHash.Should().Be(CustomMetadata.Read(sent[0].CustomMetadata.Span).Hash);
+        result.Should().Be(new AppendResult(2, 9_000) { LastHash = CustomMetadata.Read(sent[1].CustomMetadata.Span).Hash });
+        node.Streams.Reads.Should().ContainSingle("without a tail the stream's last event is read first");
+    }
+
+    [Fact]
+    public async Task an_append_after_a_known_tail_is_one_round_trip_chained_onto_the_tails_hash()
+    {
+        var node = await StartNodeAsync();
+        node.Streams.OnAppend = (options, events) => Success(options.Revision + (ulong)events.Count, 9_000);
+        var store = Connect($"esdb://{node.Endpoint}?tls=false");
+        var tail = new StreamTail(41, new string('c', 64));
+
+        var result = await store.AppendAsync("incident-1", ExpectedRevision.Exact(41), [Event("one"), Event("two")], tail);
+
+        node.Streams.Reads.Should().BeEmpty("the caller named the last event");
+        var (options, sent) = node.Streams.Appends.Should().ContainSingle().Which;
+        options.Revision.Should().Be(41UL);
+        CustomMetadata.Read(sent[0].CustomMetadata.Span).PreviousHash.Should().Be(tail.Hash);
+        result.Should().Be(new AppendResult(43, 9_000) { LastHash = CustomMetadata.Read(sent[1].CustomMetadata.Span).Hash });
+        result.Tail.Should().Be(new StreamTail(43, result.LastHash!));
+    }
+
+    [Fact]
+    public async Task a_stale_tail_costs_a_read_of_where_the_events_would_be_and_fails_with_the_actual_revision()
+    {
+        var node = await StartNodeAsync();
+        var log = node.Streams.Log;
+        for (var i = 0; i < 3; i++)
+            log.Add("incident-1", Guid.NewGuid(), "t", Google.Protobuf.ByteString.Empty);
+        node.Streams.OnAppend = (_, _) => new AppendResp { WrongExpectedVersion = new AppendResp.Types.WrongExpectedVersion { CurrentRevision = 2 } };
+        var store = Connect($"esdb://{node.Endpoint}?tls=false");
+
+        var append = () => store.AppendAsync("incident-1", ExpectedRevision.Exact(0), [Event()], new StreamTail(0, new string('d', 64)));
+
+        var failure = (await append.Should().ThrowAsync<WrongExpectedRevisionException>()).Which;
+        failure.ActualRevision.Should().Be(2);
+        node.Streams.Appends.Should().ContainSingle("a conflict is told from a repeat by reading, not by appending again");
+        node.Streams.Reads.Should().ContainSingle().Which.Options.Stream.RevisionOptionCase.Should().Be(ReadReq.Types.Options.Types.StreamOptions.RevisionOptionOneofCase.Revision);
     }
 
     [Fact]
@@ -92,10 +129,10 @@ public sealed class TransportTests : IAsyncLifetime
 
         var result = await store.AppendAsync("incident-1", ExpectedRevision.NoStream, [e]);
 
-        result.Should().Be(new AppendResult(0, 500));
+        result.Should().BeEquivalentTo(new { NextExpectedRevision = 0L, LastPosition = 500L });
         EventIdConversion.FromProto(leader.Streams.Appends.Should().ContainSingle().Which.Events.Single().Id).Should().Be(e.EventId);
-        follower.Streams.Appends.Should().BeEmpty("the follower already redirected the read before the append");
-        follower.Streams.Reads.Should().ContainSingle();
+        follower.Streams.Appends.Should().ContainSingle("the follower redirected the append itself");
+        follower.Streams.Reads.Should().BeEmpty("an append that expects no stream chains from genesis without reading");
     }
 
     [Fact]

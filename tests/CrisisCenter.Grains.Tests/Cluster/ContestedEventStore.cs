@@ -11,16 +11,26 @@ namespace CrisisCenter.Grains.Tests.Cluster;
 public sealed class ContestedEventStore(IEventStore store) : IEventStore
 {
     private readonly ConcurrentDictionary<string, Rival> rivals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<StreamTail?>> tailsPassed = new(StringComparer.Ordinal);
+
+    /// <summary>The tails the grains named with their appends to <paramref name="stream"/>, in order.</summary>
+    public IReadOnlyList<StreamTail?> TailsPassed(string stream) => [.. tailsPassed.GetValueOrDefault(stream) ?? []];
 
     /// <summary>Before each of the next <paramref name="appends"/> appends to <paramref name="stream"/>, appends
     /// <paramref name="rivalEvent"/>'s event at whatever revision the stream has then.</summary>
     public void Contest(string stream, int appends, Func<EventData> rivalEvent) => rivals[stream] = new Rival(appends, rivalEvent);
 
-    public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default) =>
+        AppendAsync(stream, expected, events, tail: null, cancellationToken);
+
+    /// <summary>The grains' appends name the stream's tail: passed on, so a rival's event makes that tail stale just
+    /// as a real rival would, and the store has to notice.</summary>
+    public async Task<AppendResult> AppendAsync(string stream, ExpectedRevision expected, IReadOnlyList<EventData> events, StreamTail? tail, CancellationToken cancellationToken = default)
     {
+        tailsPassed.GetOrAdd(stream, _ => new()).Enqueue(tail);
         if (rivals.TryGetValue(stream, out var rival) && rival.TakeTurn())
             await store.AppendAsync(stream, ExpectedRevision.Any, [rival.NextEvent()], cancellationToken);
-        return await store.AppendAsync(stream, expected, events, cancellationToken);
+        return await store.AppendAsync(stream, expected, events, tail, cancellationToken);
     }
 
     public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string stream, long fromRevision = 0, ReadDirection direction = ReadDirection.Forwards, long maxCount = long.MaxValue, CancellationToken cancellationToken = default) =>

@@ -97,6 +97,26 @@ public sealed class ReplayAndOutsideWritesTests(IncidentClusterFixture fixture) 
     }
 
     [Fact(Timeout = IncidentCluster.TestTimeout)]
+    public async Task the_hash_chain_holds_when_appends_chain_onto_the_grains_own_tail_and_onto_a_rivals_event()
+    {
+        var scenario = new Scenario();
+        var incident = IncidentOf(scenario);
+        await DeclareAsync(scenario);
+        (await incident.Execute(Scenario.Envelope(scenario.LogUpdate()))).Status.Should().Be(CommandStatus.Accepted);
+        Fixture.ContestedStore.Contest(scenario.Stream, appends: 1, () => OutsideUpdate(scenario, Guid.NewGuid()));
+
+        (await incident.Execute(Scenario.Envelope(scenario.LogUpdate("Water level at 2.3 m.")))).Status.Should().Be(CommandStatus.Accepted);
+        var last = await incident.Execute(Scenario.Envelope(scenario.Draft()));
+
+        last.Revision.Should().Be(4, "declaration, update, the rival's update, update, draft");
+        var stored = await StoredEventsOf(scenario.Stream);
+        (await new StreamVerifier(Fixture.Store).VerifyAsync(scenario.Stream)).Should().Be(VerificationResult.Intact(scenario.Stream, 5));
+        Fixture.ContestedStore.TailsPassed(scenario.Stream).Should().Equal(
+            [null, StreamTail.Of(stored[0]), StreamTail.Of(stored[1]), StreamTail.Of(stored[2]), StreamTail.Of(stored[3])],
+            "each append names the last event the grain knows: none for the declaration, then what the store reported, then the rival's event it read");
+    }
+
+    [Fact(Timeout = IncidentCluster.TestTimeout)]
     public async Task a_rival_writer_winning_the_race_twice_is_a_conflict_and_the_command_appends_nothing()
     {
         var scenario = new Scenario();
