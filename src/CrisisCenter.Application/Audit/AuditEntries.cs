@@ -11,9 +11,23 @@ internal static class AuditEntries
     {
         var m = record.Metadata;
         var summary = incidentId is null
-            ? AuditSummaries.Describe(record)
+            ? Describe(record)
             : incidentSummary ?? $"{record.Type} (not readable by this version)";
         return new AuditEntry(record.Position, record.Stream, record.Revision, record.EventId, record.Type, record.RecordedAt,
             m.ActorId, m.ActorName, m.AgencyCode, m.Roles ?? [], m.SessionId, m.CommandId, incidentId, summary);
+    }
+
+    private static string Describe(RecordedEvent record)
+    {
+        try
+        {
+            return AuditSummaries.Describe(record);
+        }
+        catch (Exception)
+        {
+            // Readable JSON missing a field the words need (a record of an older shape): still an audited fact, and
+            // one odd record must not stop the feed every read model of the node shares.
+            return $"{record.Type} in {record.Stream}";
+        }
     }
 }

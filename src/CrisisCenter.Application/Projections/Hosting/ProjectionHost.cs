@@ -36,6 +36,7 @@ namespace CrisisCenter.Application.Projections;
 public sealed partial class ProjectionHost : BackgroundService
 {
     private static readonly StreamFilter IncidentStreamsOnly = StreamFilter.Prefix(IncidentStreams.Prefix);
+    private static readonly TimeSpan ProgressLogInterval = TimeSpan.FromSeconds(5);
 
     private readonly IEventStore _store;
     private readonly IncidentTimeline _timeline;
@@ -51,6 +52,7 @@ public sealed partial class ProjectionHost : BackgroundService
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private long _position = GlobalPosition.Start;
+    private long _lastProgressLog;
     private long _catchUpFrom = GlobalPosition.Start;
     private long _catchUpTo = GlobalPosition.Start;
     private long _eventsApplied;
@@ -213,6 +215,7 @@ public sealed partial class ProjectionHost : BackgroundService
             Interlocked.Exchange(ref _catchUpFrom, Position);
             Interlocked.Exchange(ref _catchUpTo, await _store.GetLastPositionAsync(cancellationToken));
             LogCatchingUp(Position, Interlocked.Read(ref _catchUpTo));
+            _lastProgressLog = _clock.GetTimestamp();
             await ApplyInBatchesAsync(_store.ReadAllAsync(Position, filter, cancellationToken: cancellationToken), isLive: false, cancellationToken);
             LogCaughtUp(Position, EventsApplied);
             _caughtUp.TrySetResult();
@@ -236,7 +239,23 @@ public sealed partial class ProjectionHost : BackgroundService
                 batch.Clear();
             }
 
-            if (!await next)
+            bool more;
+            try
+            {
+                more = await next;
+            }
+            catch
+            {
+                // The store broke off: what it delivered before is sound, so apply it and retry after it.
+                if (batch.Count > 0)
+                {
+                    ApplyBatch(batch, isLive);
+                }
+
+                throw;
+            }
+
+            if (!more)
             {
                 break;
             }
@@ -304,6 +323,11 @@ public sealed partial class ProjectionHost : BackgroundService
 
         // Last, so whoever waits for this position finds every read model and listener done with it, and its rows committed.
         Advance(last);
+        if (!isLive && _clock.GetElapsedTime(_lastProgressLog) >= ProgressLogInterval)
+        {
+            _lastProgressLog = _clock.GetTimestamp();
+            LogCatchUpProgress(CatchUpProgress * 100, last, Interlocked.Read(ref _catchUpTo));
+        }
     }
 
     private TimelineEntry? Apply(RecordedEvent record, ReadStoreBatch? batch)
@@ -387,6 +411,9 @@ public sealed partial class ProjectionHost : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read models restored from {Path} at position {Checkpoint} ({Rows} incident state rows).")]
     private partial void LogRestored(string path, long checkpoint, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projections catching up: {Percent:0.0}% (position {Position} of {To}).")]
+    private partial void LogCatchUpProgress(double percent, long position, long to);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projections catching up from position {From} to {To}.")]
     private partial void LogCatchingUp(long from, long to);
