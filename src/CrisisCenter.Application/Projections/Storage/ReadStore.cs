@@ -14,7 +14,7 @@ namespace CrisisCenter.Application.Projections;
 /// <remarks>
 /// <para>It is a cache of the event store: a missing or unreadable file, or one of another schema version, is deleted
 /// and rebuilt from the first event. It is node-local: a second node started on the same data directory (tests do) does
-/// not get the file (a lock file says who owns it) and keeps its read store in a temporary file instead.</para>
+/// not get the file (a lock file, <see cref="LockFile"/>, says who owns it) and keeps its read store in a temporary file instead.</para>
 /// <para>The writer connection belongs to the projection host's loop; every query opens a pooled reader connection, so
 /// it sees committed batches only (WAL readers never block the writer).</para>
 /// </remarks>
@@ -282,18 +282,22 @@ public sealed partial class ReadStore : IDisposable
     private static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
 
-    /// <summary>Holds "path.lock" open without sharing for the life of the store: one node per read store file.</summary>
+    /// <summary>Holds the lock file (readmodels.db → readmodels.lock) open without sharing for the life of the store: one
+    /// node per read store file.</summary>
     private static FileStream? TryOwn(string path)
     {
         try
         {
-            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(LockFile(path), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
             return null;
         }
     }
+
+    /// <summary>Beside the file, not named after it with a suffix, so "*.db*" still names the database files only.</summary>
+    public static string LockFile(string path) => System.IO.Path.ChangeExtension(path, ".lock");
 
     private static void DeleteFiles(string path)
     {
