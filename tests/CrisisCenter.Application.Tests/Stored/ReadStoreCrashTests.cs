@@ -147,6 +147,32 @@ public sealed class ReadStoreCrashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_read_store_ahead_of_its_event_store_is_rebuilt_from_it()
+    {
+        var path = _readStores.New();
+        await _history.AppendBeforeSplitAsync(_file);
+        var last = await _history.AppendAfterSplitAsync(_file);
+        await using (var ahead = await RunningProjections.StartAsync(_file.Store, readStorePath: path))
+        {
+            await ahead.Reached(last);
+        }
+
+        // An older backup of the store is restored: it ends before the read store's checkpoint.
+        await using var older = new StoreFile();
+        var olderHistory = new History();
+        var olderLast = await olderHistory.AppendBeforeSplitAsync(older);
+        await using var restarted = await RunningProjections.StartAsync(older.Store, readStorePath: path);
+        await restarted.CaughtUp();
+
+        restarted.ReadStore!.Checkpoint.Should().Be(olderLast);
+        restarted.Log.Lines.Should().Contain(line => line.Contains("past the store's last event", StringComparison.Ordinal));
+        await using var inMemory = await RunningProjections.StartAsync(older.Store);
+        await inMemory.CaughtUp();
+        olderHistory.AnswersOf(restarted).Should().BeEquivalentTo(olderHistory.AnswersOf(inMemory), o => o.WithStrictOrdering());
+        restarted.Timeline.ForIncident(_history.Flood).Should().BeEmpty("nothing of the newer history is left");
+    }
+
+    [Fact]
     public async Task a_second_node_on_the_same_file_keeps_its_own_read_store()
     {
         var path = _readStores.New();

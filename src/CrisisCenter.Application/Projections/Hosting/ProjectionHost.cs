@@ -212,8 +212,17 @@ public sealed partial class ProjectionHost : BackgroundService
         var filter = _readStore is null ? IncidentStreamsOnly : null;
         if (!IsCaughtUp)
         {
+            var storeEnd = await _store.GetLastPositionAsync(cancellationToken);
+            if (_readStore is not null && Position > storeEnd)
+            {
+                // The read store has events the store does not (an older backup restored, another store configured).
+                LogReadStoreAhead(_readStore.FilePath, Position, storeEnd);
+                _readStore.Clear();
+                RestoreFromReadStore();
+            }
+
             Interlocked.Exchange(ref _catchUpFrom, Position);
-            Interlocked.Exchange(ref _catchUpTo, await _store.GetLastPositionAsync(cancellationToken));
+            Interlocked.Exchange(ref _catchUpTo, storeEnd);
             LogCatchingUp(Position, Interlocked.Read(ref _catchUpTo));
             _lastProgressLog = _clock.GetTimestamp();
             await ApplyInBatchesAsync(_store.ReadAllAsync(Position, filter, cancellationToken: cancellationToken), isLive: false, cancellationToken);
@@ -411,6 +420,9 @@ public sealed partial class ProjectionHost : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read models restored from {Path} at position {Checkpoint} ({Rows} incident state rows).")]
     private partial void LogRestored(string path, long checkpoint, int rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Read store {Path} is at position {Checkpoint}, past the store's last event {StoreEnd}: rebuilding it from the first event.")]
+    private partial void LogReadStoreAhead(string path, long checkpoint, long storeEnd);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projections catching up: {Percent:0.0}% (position {Position} of {To}).")]
     private partial void LogCatchUpProgress(double percent, long position, long to);

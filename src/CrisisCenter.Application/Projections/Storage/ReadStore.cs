@@ -114,6 +114,19 @@ public sealed partial class ReadStore : IDisposable
         return new ReadStoreBatch(this, CurrentTransaction);
     }
 
+    /// <summary>Empties every table and sets the checkpoint back to the start, in one transaction: for a read store that
+    /// is ahead of its event store (the store was restored from an older backup, or replaced).</summary>
+    public void Clear()
+    {
+        using var transaction = _writer.BeginTransaction(deferred: false);
+        Execute(_writer, $"""
+            DELETE FROM timeline; DELETE FROM audit; DELETE FROM statement_kinds; DELETE FROM post_targets; DELETE FROM incident_state;
+            UPDATE read_store SET value = {GlobalPosition.Start} WHERE key = 'checkpoint';
+            """, transaction);
+        transaction.Commit();
+        Checkpoint = GlobalPosition.Start;
+    }
+
     internal void Committed(long checkpoint)
     {
         CurrentTransaction = null;
