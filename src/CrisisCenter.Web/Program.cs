@@ -35,7 +35,8 @@ builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
 builder.Services.AddSingleton<ISignInFailures, ClusterSignInFailures>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
-builder.Services.AddCrisisCenterProjections();
+builder.Services.AddCrisisCenterProjections(configureReadStore: readStore =>
+    ReadStoreSettings.Configure(readStore, builder.Configuration, dataDirectory, builder.Environment.ContentRootPath));
 builder.Services.AddAuditTrail();
 builder.Services.AddCrisisCenterReports(builder.Configuration);
 builder.Services.AddCrisisCenterChannels(builder.Configuration);
@@ -66,7 +67,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddLiveTimeline();
 builder.Services.AddHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store", tags: ["ready"])
-    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+    .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
+    .AddCheck<ReadModelsHealthCheck>("read-models", tags: ["ready"]);
 
 builder.Services.AddCrisisCenterRateLimits();
 builder.Services.AddHsts(hsts =>

@@ -14,7 +14,7 @@ public static class AgencyKpisApi
 
     public static RouteGroupBuilder MapAgencyKpisApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/kpis", (string? agency, string? from, string? to, ClaimsPrincipal user, IncidentBoard board, IncidentKpis kpis, TimeProvider clock) =>
+        api.MapGet("/kpis", async (string? agency, string? from, string? to, ClaimsPrincipal user, IncidentBoard board, IncidentKpiReports kpis, TimeProvider clock, CancellationToken ct) =>
         {
             var actor = user.ToActor();
             var problems = new FieldProblems();
@@ -34,8 +34,8 @@ public static class AgencyKpisApi
                     s.LeadAgency == lead && s.DeclaredAt >= since && s.DeclaredAt < until
                     && IncidentVisibility.CanSee(actor, s.Visibility, s.LeadAgency, s.ParticipatingAgencies, s.Regions));
                 foreach (var summary in found.Items)
-                    if (kpis.For(summary.Id) is { } report && kpis.EvidenceFor(summary.Id) is { } evidence)
-                        measured.Add((report, evidence));
+                    if (await kpis.MeasureAsync(summary.Id, ct) is { } kpi)
+                        measured.Add(kpi);
                 if (!found.HasNext) break;
             }
 

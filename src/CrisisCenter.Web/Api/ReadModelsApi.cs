@@ -34,8 +34,8 @@ public static class ReadModelsApi
                 : TypedResults.Ok(timeline.ForIncident(id, after ?? GlobalPosition.Start, Math.Clamp(limit ?? IncidentTimeline.DefaultLimit, 1, IncidentTimeline.MaxLimit))))
             .WithSummary("Timeline entries of the incident after a global position (exclusive), in store order. Page with after = last position seen.");
 
-        incident.MapGet("/kpis", Results<Ok<IncidentKpiReport>, NotFound> (Guid id, ClaimsPrincipal user, IncidentBoard board, IncidentKpis kpis) =>
-            Visible(board, id, user) is not null && kpis.For(id) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
+        incident.MapGet("/kpis", async Task<Results<Ok<IncidentKpiReport>, NotFound>> (Guid id, ClaimsPrincipal user, IncidentBoard board, IncidentKpiReports kpis, CancellationToken ct) =>
+            Visible(board, id, user) is not null && await kpis.ForAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound())
             .WithSummary("Time to first public statement, approval turnaround, rumour rebuttal times, deliveries per channel.");
 
         return incident;

@@ -32,8 +32,7 @@ public static class ActingUserScope
 
 public static class AuditRegistration
 {
-    /// <summary>The audit trail (one per node, tailing the whole store) as a singleton and a hosted service.</summary>
+    /// <summary>The audit trail: queries over the read store rows the projection host writes (see AddCrisisCenterProjections).</summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services) => services
-        .AddSingleton<CrisisCenter.Application.Audit.AuditTrail>()
-        .AddHostedService(provider => provider.GetRequiredService<CrisisCenter.Application.Audit.AuditTrail>());
+        .AddSingleton<CrisisCenter.Application.Audit.AuditTrail>();
 }

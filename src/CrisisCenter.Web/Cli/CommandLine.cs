@@ -1,5 +1,6 @@
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Agencies;
+using CrisisCenter.Application.Projections;
 using CrisisCenter.EventStore;
 using CrisisCenter.Web.Hosting;
 
@@ -10,12 +11,13 @@ namespace CrisisCenter.Web.Cli;
 /// server or the silo:
 ///   crisiscenter users add --admin --user NAME --name "Display Name" --agency CODE [--password P]
 ///   crisiscenter verify-store
+///   crisiscenter rebuild-read-models   (see RebuildReadModelsCommand)
 ///   crisiscenter migrate-store --from sqlite:PATH --to esdb://HOST:2113?tls=... | sqlite:OTHER_PATH   (see MigrateStoreCommand)
 /// With `dotnet run`: dotnet run --project src/CrisisCenter.Web -- users add ...
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "users" or "verify-store" or "migrate-store";
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0] is "users" or "verify-store" or "migrate-store" or "rebuild-read-models";
 
     /// <param name="output">Where reports go (standard output unless a caller, e.g. a test, captures them).</param>
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot, TextWriter? output = null)
@@ -30,6 +32,9 @@ public static class CommandLine
         var dataDirectory = Path.GetFullPath(hostOptions.DataDirectory, contentRoot);
         Directory.CreateDirectory(dataDirectory);
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddConfiguredEventStore(storeOptions, dataDirectory).AddSingleton<AccountDirectory>();
+        var readStorePath = ReadStoreSettings.FilePath(configuration, dataDirectory, contentRoot);
+        services.AddLogging().AddSingleton(IncidentPolicyConfiguration.Read(configuration))
+            .AddCrisisCenterProjections(configureReadStore: readStore => ReadStoreSettings.Configure(readStore, configuration, dataDirectory, contentRoot));
         await using var provider = services.BuildServiceProvider();
         try
         {
@@ -37,6 +42,7 @@ public static class CommandLine
             {
                 ["users", "add", .. var rest] => await AddUserAsync(rest, provider.GetRequiredService<AccountDirectory>()),
                 ["verify-store"] => await VerifyStoreAsync(provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<StreamVerifier>(), output),
+                ["rebuild-read-models"] => await RunUntilCtrlCAsync(ct => RebuildReadModelsCommand.RunAsync(provider, readStorePath, output, ct)),
                 _ => Usage(),
             };
         }
@@ -127,6 +133,7 @@ public static class CommandLine
             Usage:
               crisiscenter users add (--admin | --role ROLE ...) --user NAME --agency CODE [--name "Display Name"] [--region KZ-xx] [--password P]
               crisiscenter verify-store
+              crisiscenter rebuild-read-models
               crisiscenter migrate-store --from sqlite:PATH --to esdb://[user:pass@]host:2113[,host:2113...]?tls=true | sqlite:OTHER_PATH
             """);
         return 2;

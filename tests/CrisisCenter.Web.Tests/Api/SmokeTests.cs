@@ -14,5 +14,6 @@ public sealed class SmokeTests(ApiWithStaff api)
         var ready = await client.GetAsync("/health/ready");
         ready.StatusCode.Should().Be(HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
         File.Exists(Path.Combine(api.App.DataDirectory, "crisiscenter.db")).Should().BeTrue("the store lives in the configured data directory");
+        File.Exists(Path.Combine(api.App.DataDirectory, "readmodels.db")).Should().BeTrue("the node's read store lives beside it");
     }
 }

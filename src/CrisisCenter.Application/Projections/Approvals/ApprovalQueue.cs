@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using CrisisCenter.Domain;
 
 namespace CrisisCenter.Application.Projections;
@@ -13,7 +14,7 @@ namespace CrisisCenter.Application.Projections;
 /// (<see cref="IncidentPolicy.ApprovalValidity"/>) needs a clock and is not reflected: the domain still refuses an
 /// expired approval at publication.
 /// </remarks>
-public sealed class ApprovalQueue(IncidentPolicy policy) : IProjection
+public sealed class ApprovalQueue(IncidentPolicy policy) : IRestorableProjection
 {
     private Snapshot _snapshot = Snapshot.Empty;
 
@@ -40,6 +41,36 @@ public sealed class ApprovalQueue(IncidentPolicy policy) : IProjection
             .ThenBy(approval => approval.StatementId)
             .ToList();
     }
+
+    public string StateName => "approvals";
+
+    /// <summary>The incident's header and its statements not yet published, or null when it has neither.</summary>
+    public string? SaveIncident(Guid incidentId)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var header = snapshot.Incidents.GetValueOrDefault(incidentId);
+        var statements = snapshot.Statements.Values.Where(s => s.IncidentId == incidentId).OrderBy(s => s.StatementId).ToList();
+        return header is null && statements.Count == 0 ? null : JsonSerializer.Serialize(new SavedIncident(header, statements), ReadStoreJson.Options);
+    }
+
+    public void RestoreIncident(Guid incidentId, string state)
+    {
+        var saved = JsonSerializer.Deserialize<SavedIncident>(state, ReadStoreJson.Options) ?? throw new InvalidDataException($"An empty approval row for {incidentId}.");
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (saved.Header is not null)
+        {
+            snapshot = snapshot.WithIncident(incidentId, saved.Header);
+        }
+
+        foreach (var statement in saved.Statements)
+        {
+            snapshot = snapshot.WithStatement(statement);
+        }
+
+        Volatile.Write(ref _snapshot, snapshot);
+    }
+
+    public void Clear() => Volatile.Write(ref _snapshot, Snapshot.Empty);
 
     public void Apply(ProjectedEvent e)
     {
@@ -92,6 +123,8 @@ public sealed class ApprovalQueue(IncidentPolicy policy) : IProjection
                 s.IncidentId, incident.Code, incident.Title, incident.Severity, incident.LeadAgency, s.StatementId, s.Kind,
                 s.Revision, s.ContentHash, s.Author, s.Authors, s.SubmittedBy ?? s.Author, submittedAt, s.ApprovedBy,
                 s.ApprovalsRequired ?? policy.ApprovalsRequiredFor(incident.Severity));
+
+    private sealed record SavedIncident(IncidentHeader? Header, List<TrackedStatement> Statements);
 
     private sealed record IncidentHeader(string Code, string Title, Severity Severity, string LeadAgency);
 

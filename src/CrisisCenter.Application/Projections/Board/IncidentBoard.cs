@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using CrisisCenter.Domain;
 
 namespace CrisisCenter.Application.Projections;
 
 /// <summary>
 /// The list of incidents with what a coordinator scans for: status, severity, where, who leads, open work.
-/// Fed by the <see cref="ProjectionHost"/>; queries read an immutable snapshot.
+/// Fed by the <see cref="ProjectionHost"/>; queries read an immutable snapshot. One row per incident (bounded by
+/// incidents, not events): kept in memory, restored from the read store at start.
 /// </summary>
-public sealed class IncidentBoard : IProjection
+public sealed class IncidentBoard : IRestorableProjection
 {
     private ImmutableDictionary<Guid, Row> _rows = ImmutableDictionary<Guid, Row>.Empty;
 
@@ -35,6 +37,19 @@ public sealed class IncidentBoard : IProjection
         var items = matches.Skip((int)Math.Min(int.MaxValue, (long)(number - 1) * size)).Take(size).ToList();
         return new Page<IncidentSummary>(items, number, size, matches.Count);
     }
+
+    public string StateName => "board";
+
+    public string? SaveIncident(Guid incidentId) =>
+        Volatile.Read(ref _rows).TryGetValue(incidentId, out var row) ? JsonSerializer.Serialize(row, ReadStoreJson.Options) : null;
+
+    public void RestoreIncident(Guid incidentId, string state)
+    {
+        var row = JsonSerializer.Deserialize<Row>(state, ReadStoreJson.Options) ?? throw new InvalidDataException($"An empty board row for {incidentId}.");
+        Volatile.Write(ref _rows, Volatile.Read(ref _rows).SetItem(incidentId, row));
+    }
+
+    public void Clear() => Volatile.Write(ref _rows, ImmutableDictionary<Guid, Row>.Empty);
 
     public void Apply(ProjectedEvent e)
     {

@@ -5,10 +5,11 @@ namespace CrisisCenter.Application.Projections;
 
 /// <summary>
 /// Turns events into <see cref="TimelineEntry"/> lines. Some lines need what earlier events said (a delivery names
-/// its post, not the post's channel), so the narrator remembers statement kinds and post targets; it is fed in
-/// store order by one thread, like a projection.
+/// its post, not the post's channel), so the narrator remembers statement kinds and post targets in its
+/// <see cref="INarratorMemory"/> (in memory, or in the node's read store so it survives a restart without a replay);
+/// it is fed in store order by one thread, like a projection.
 /// </summary>
-internal sealed class TimelineNarrator
+internal sealed class TimelineNarrator(INarratorMemory memory)
 {
     // User text in a summary is cut so the line stays one short line; the full text is in Details.
     private const int MaxQuotedLength = 140;
@@ -17,8 +18,10 @@ internal sealed class TimelineNarrator
     public const string AlertDetail = "alert";
     public const string AlertOperatorAction = "operator-action";
 
-    private readonly Dictionary<Guid, StatementKind> _statementKinds = [];
-    private readonly Dictionary<Guid, PostTarget> _posts = [];
+    public TimelineNarrator()
+        : this(new InMemoryNarratorMemory())
+    {
+    }
 
     // Entries are kept for every event: their type, actor and agency are shared, not copied per event.
     private readonly StringPool _strings = new();
@@ -115,7 +118,7 @@ internal sealed class TimelineNarrator
 
     private Line Drafted(StatementDrafted x)
     {
-        _statementKinds[x.StatementId] = x.Kind;
+        memory.RememberStatementKind(x.StatementId, x.Kind);
         return Statement($"{KindOf(x.StatementId)} drafted (revision {x.Revision})", x.StatementId)
             .With("kind", x.Kind.ToString()).With("revision", Text(x.Revision)).With("contentHash", x.ContentHash)
             .With("referencesStatementId", Text(x.ReferencesStatementId)).With("referencesRumorId", Text(x.ReferencesRumorId))
@@ -125,7 +128,7 @@ internal sealed class TimelineNarrator
     private Line Scheduled(ChannelPostScheduled x)
     {
         var target = new PostTarget(x.StatementId, x.Channel, x.Language);
-        _posts[x.PostId] = target;
+        memory.RememberPost(x.PostId, target);
         var what = x.Action switch
         {
             ChannelPostAction.Correct => "Correction post",
@@ -139,7 +142,7 @@ internal sealed class TimelineNarrator
 
     private Line Post(Guid postId, Func<string, string> summary)
     {
-        if (!_posts.TryGetValue(postId, out var target))
+        if (memory.FindPost(postId) is not { } target)
         {
             return new Line(TimelineKinds.ChannelPost, summary("an unknown channel")) { PostId = postId };
         }
@@ -151,7 +154,7 @@ internal sealed class TimelineNarrator
     }
 
     private string KindOf(Guid statementId) =>
-        _statementKinds.TryGetValue(statementId, out var kind)
+        memory.FindStatementKind(statementId) is { } kind
             ? kind switch
             {
                 StatementKind.Holding => "Holding statement",
@@ -203,11 +206,6 @@ internal sealed class TimelineNarrator
     private static string? Text(Guid? value) => value?.ToString("D");
 
     private static string? Text(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture);
-
-    private sealed record PostTarget(Guid StatementId, string Channel, Language Language)
-    {
-        public override string ToString() => $"{Channel} ({Language.ToCode()})";
-    }
 
     private sealed record Line(string Kind, string Summary)
     {

@@ -3,6 +3,7 @@ using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Web.Api;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Cli;
+using CrisisCenter.Web.Hosting;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Api.Integrity;
 using CrisisCenter.Web.Tests.Api.Staff;
@@ -68,11 +69,46 @@ public sealed class CommandLineTests
         (await RunAsync(data, "verify-store")).Should().Be(1);
     }
 
-    private static Task<int> RunAsync(TemporaryDataDirectory data, params string[] args)
+    [Fact(Timeout = TestTimeouts.WithAppStarts)]
+    public async Task rebuild_read_models_rebuilds_the_node_read_store_from_the_event_store()
+    {
+        using var data = new TemporaryDataDirectory();
+        Guid incidentId;
+        IReadOnlyList<Application.Projections.TimelineEntry> timelineBefore;
+        long lastPosition;
+        var readStore = Path.Combine(data.Path, ReadStoreSettings.DefaultFileName);
+        await using (var app = await CrisisCenterApp.StartAsync(data.Path))
+        {
+            using var staff = await AgencyStaff.EnrolAsync(app);
+            incidentId = (await staff.PressOfficer.DeclareIncidentAsync()).IncidentId;
+            await staff.PressOfficer.LogSituationUpdateAsync(incidentId);
+            timelineBefore = await staff.PressOfficer.TimelineAsync(incidentId);
+            lastPosition = await app.Store.GetLastPositionAsync();
+            (await RunAsync(data, "rebuild-read-models")).Should().Be(1, "a running node holds its read store");
+        }
+
+        File.Exists(readStore).Should().BeTrue();
+        var report = new StringWriter();
+        (await RunAsync(data, report, "rebuild-read-models")).Should().Be(0);
+
+        report.ToString().Should().Contain($"Read store rebuilt up to position {lastPosition}").And.Contain("events/s");
+        using (var rebuilt = Application.Projections.ReadStore.Open(readStore, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+        {
+            rebuilt.Checkpoint.Should().Be(lastPosition);
+        }
+
+        await using var restarted = await CrisisCenterApp.StartAsync(data.Path);
+        using var press = await restarted.SignInAsync(AgencyStaff.PressOfficerName);
+        (await press.TimelineAsync(incidentId)).Should().BeEquivalentTo(timelineBefore, o => o.WithStrictOrdering());
+    }
+
+    private static Task<int> RunAsync(TemporaryDataDirectory data, params string[] args) => RunAsync(data, TextWriter.Null, args);
+
+    private static Task<int> RunAsync(TemporaryDataDirectory data, TextWriter output, params string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CrisisCenter:DataDirectory"] = data.Path })
             .Build();
-        return CommandLine.RunAsync(args, configuration, contentRoot: data.Path);
+        return CommandLine.RunAsync(args, configuration, contentRoot: data.Path, output);
     }
 }
