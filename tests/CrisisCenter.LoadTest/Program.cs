@@ -50,6 +50,7 @@ baselines.SetAction((parse, cancellationToken) => Execute(parse, skipSystem: tru
 var root = new RootCommand("CrisisCenter load harness: command → dashboard latency, throughput, fan-out and memory, next to raw baselines.")
 {
     run, baselines, CrisisCenter.LoadTest.History.HistoryCommands.SeedHistory(), CrisisCenter.LoadTest.History.HistoryCommands.Startup(),
+    CrisisCenter.LoadTest.History.HistoryCommands.TimelinePages(),
 };
 return await root.Parse(args).InvokeAsync();
 

@@ -38,7 +38,7 @@ public static class HistoryCommands
             }
 
             var directory = Path.GetFullPath(parse.GetValue(data)!);
-            await using var store = SeedTarget.OpenSqlite(directory);
+            await using var store = SeedTarget.OpenForSeeding(directory);
             var seeder = new HistorySeeder(store, IncidentPolicy.Default);
             var target = parse.GetValue(events);
             var lastReport = Stopwatch.StartNew();
@@ -104,6 +104,80 @@ public static class HistoryCommands
             return 0;
         });
         return command;
+    }
+
+    public static Command TimelinePages()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory with a stored history (e.g. seed-history --events 100000 --events-per-incident 100000).", Required = true };
+        var app = new Option<string?>("--app") { Description = "The app to spawn (default: the Web project's build output of this configuration)." };
+        var incident = new Option<int>("--incident") { Description = "Which seeded incident's timeline to page (0-based).", DefaultValueFactory = _ => 0 };
+        var requests = new Option<int>("--requests") { Description = "Pages measured (after as many unmeasured).", DefaultValueFactory = _ => 2000 };
+        var limit = new Option<int>("--limit") { Description = "Entries a page.", DefaultValueFactory = _ => 100 };
+        var output = new Option<string?>("--out") { Description = "Directory for the app log (default: a new temp directory)." };
+        var command = new Command("timeline-pages", "Measure timeline pages (GET /api/incidents/{id}/timeline?after=…&limit=…) of a large stored incident, one at a time, next to GET /health/live through the same stack.")
+        {
+            data, app, incident, requests, limit, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dataDirectory = Path.GetFullPath(parse.GetValue(data)!);
+            var outDirectory = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(Path.GetTempPath(), "crisiscenter-pages", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", Invariant)));
+            Directory.CreateDirectory(outDirectory);
+            var incidentId = HistorySeeder.IncidentIdOf(parse.GetValue(incident));
+            var count = parse.GetValue(requests);
+            var pageSize = parse.GetValue(limit);
+            AnsiConsole.MarkupLineInterpolated($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+            await using var spawned = await SpawnedApp.StartAsync(parse.GetValue(app) ?? AppLocation.Default(), outDirectory, [], TimeSpan.FromMinutes(15), ct, dataDirectory);
+            using var client = await CrisisCenterClient.SignInAsync(spawned.Address, "press.mes", "demo-pass-2026", ct);
+
+            // The incident's position range: its first entry and the store's last event.
+            var first = FirstPosition(await client.GetAsync($"api/incidents/{incidentId:D}/timeline?limit=1", ct));
+            var last = await LastStoredPositionAsync(dataDirectory, ct);
+            var random = new Random(42);
+            string PagePath() => $"api/incidents/{incidentId:D}/timeline?after={random.NextInt64(first - 1, last)}&limit={pageSize}";
+
+            var pages = await TimeAsync(count, () => client.GetAsync(PagePath(), ct));
+            var live = await TimeAsync(count, () => client.GetAsync("health/live", ct));
+            AnsiConsole.MarkupLineInterpolated(
+                $"timeline pages of {pageSize} (positions {first:N0}–{last:N0}): p50 {Percentile(pages, 0.50):0.00} ms, p99 {Percentile(pages, 0.99):0.00} ms, max {pages[^1]:0.00} ms");
+            AnsiConsole.MarkupLineInterpolated(
+                $"baseline GET /health/live: p50 {Percentile(live, 0.50):0.00} ms, p99 {Percentile(live, 0.99):0.00} ms; page p99 = {Percentile(pages, 0.99) / Percentile(live, 0.99):0.0} × baseline p99; load average {LoadAverage()}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="request"/> <paramref name="count"/> times unmeasured, then <paramref name="count"/>
+    /// times measured one after another; the latencies in milliseconds, sorted.</summary>
+    private static async Task<double[]> TimeAsync(int count, Func<Task<string>> request)
+    {
+        for (var i = 0; i < count; i++) await request();
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await request();
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(latencies);
+        return latencies;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static long FirstPosition(string page)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(page);
+        return json.RootElement.GetArrayLength() > 0
+            ? json.RootElement[0].GetProperty("position").GetInt64()
+            : throw new InvalidOperationException("The incident has no timeline: seed it first (seed-history).");
+    }
+
+    private static async Task<long> LastStoredPositionAsync(string dataDirectory, CancellationToken ct)
+    {
+        await using var store = SeedTarget.OpenSqlite(dataDirectory);
+        return await store.GetLastPositionAsync(ct);
     }
 
     private sealed record StartMeasure(TimeSpan Ready, double RssMb);

@@ -50,19 +50,22 @@ public sealed class HistorySeeder(IEventStore store, IncidentPolicy policy)
     /// <summary>Decides and appends one incident of about <paramref name="count"/> events; returns how many it wrote.</summary>
     public async Task<int> WriteIncidentAsync(int n, int count, DateTimeOffset declaredAt, CancellationToken ct)
     {
-        var incidentId = DeterministicId("incident", n);
+        var incidentId = IncidentIdOf(n);
         var stream = IncidentStreams.For(incidentId);
         var writer = new IncidentWriter(incidentId, policy, declaredAt);
         var pending = new List<EventData>(AppendChunk + 16);
         var revision = -1L;
+        StreamTail? tail = null;
         var step = 0;
 
+        // As the incident grain appends: after the stream's known last event, so the store writes without reading first.
         async Task Flush()
         {
             if (pending.Count == 0) return;
             var expected = revision < 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revision);
-            await store.AppendAsync(stream, expected, pending, ct);
-            revision += pending.Count;
+            var result = await store.AppendAsync(stream, expected, pending, tail, ct);
+            revision = result.NextExpectedRevision;
+            tail = result.Tail;
             pending.Clear();
         }
 
@@ -142,6 +145,9 @@ public sealed class HistorySeeder(IEventStore store, IncidentPolicy policy)
         }
     }
 
+    /// <summary>The id of the <paramref name="n"/>th seeded incident (0-based): the same in every seeded store.</summary>
+    public static Guid IncidentIdOf(int n) => DeterministicId("incident", n);
+
     private static string RiverOf(int n) => (n % 5) switch { 0 => "Ural", 1 => "Ishim", 2 => "Tobol", 3 => "Syr Darya", _ => "Ili" };
 
     private static readonly Guid SeedNamespace = new("9d3f2b7e-41c6-4a8e-b0f2-5c7d1e6a3b90");
@@ -199,12 +205,19 @@ public sealed record SeedResult(int Incidents, long Events, TimeSpan Elapsed)
     public double EventsPerSecond => Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
-/// <summary>Opens the app's SQLite store file in a data directory (as the app lays it out) for seeding.</summary>
+/// <summary>Opens the app's SQLite store file in a data directory (as the app lays it out).</summary>
 public static class SeedTarget
 {
-    public static SqliteEventStore OpenSqlite(string dataDirectory)
+    /// <summary>The store as the app opens it (durable commits).</summary>
+    public static SqliteEventStore OpenSqlite(string dataDirectory) => Open(dataDirectory, SqliteSynchronous.Full);
+
+    /// <summary>The store for seeding: commits are not synced to disk one by one (a seed cut short by a crash is simply
+    /// made again), everything else — schema, hash chain, revisions, idempotency — is the app's own store code.</summary>
+    public static SqliteEventStore OpenForSeeding(string dataDirectory) => Open(dataDirectory, SqliteSynchronous.Off);
+
+    private static SqliteEventStore Open(string dataDirectory, SqliteSynchronous synchronous)
     {
         Directory.CreateDirectory(dataDirectory);
-        return new SqliteEventStore(SqliteEventStoreOptions.ForFile(Path.Combine(dataDirectory, "crisiscenter.db")));
+        return new SqliteEventStore(SqliteEventStoreOptions.ForFile(Path.Combine(dataDirectory, "crisiscenter.db")) with { Synchronous = synchronous });
     }
 }

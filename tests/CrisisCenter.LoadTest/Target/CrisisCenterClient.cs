@@ -57,6 +57,14 @@ public sealed class CrisisCenterClient : IDisposable
         return accepted.Position;
     }
 
+    /// <summary>GETs <paramref name="path"/> and reads the whole body; throws on a status other than 2xx.</summary>
+    public async Task<string> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(path, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode ? body : throw new CommandFailedException((int)response.StatusCode, body);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<Accepted> PostAsync(string path, object body, CancellationToken cancellationToken)
