@@ -56,8 +56,15 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     const updatesBox = h("div");
     const correctionBox = h("div", { class: "correction-box" });
 
+    // Logging an update is what people do most on the move: the form leads the side column, and a button at the top
+    // of the page (the side column comes after the long timeline on a phone) takes them to it in one tap.
+    const logUpdate = session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null;
+    const goToLogUpdate = logUpdate && detail.status !== "Closed"
+      ? h("button", { class: "button button-primary go-log-update", attrs: { type: "button", "data-action": "go-log-update" }, on: { click: () => logUpdate.focus() } },
+        tx("updates.logTitle"))
+      : null;
     const renderDetail = (d: IncidentDetail) => keepingFocus(() => {
-      replaceChildren(header, incidentHeader(d, "incident", headingId));
+      replaceChildren(header, incidentHeader(d, "incident", headingId, goToLogUpdate));
       replaceChildren(statementsBox, statementsPanel(d));
       replaceChildren(updatesBox, updatesPanel(d, (update) => openCorrection(update)));
     });
@@ -76,10 +83,10 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     void kpis.refresh();
 
     const side = h("div", { class: "incident-side" },
+      logUpdate?.element ?? null,
       incidentAuditLink(incidentId),
       statementsBox,
       publicationPanel(live, detail).element,
-      session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,
       updatesBox);
     const history = pointInTimePanel(live, detail.declaredAt, scope, element);
@@ -123,7 +130,7 @@ function updatesPanel(detail: IncidentDetail, onCorrect: (update: SituationUpdat
       : h("p", { class: "muted" }, tx("updates.none")));
 }
 
-function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveIncident): HTMLElement {
+function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveIncident): { element: HTMLElement; focus(): void } {
   const text = textArea({ rows: 3, maxLength: 4000 });
   const language = select(languages.map((l) => ({ value: l, label: () => t(`language.${l}` as MessageKey) })), currentLanguage());
   const source = textInput({ maxLength: 200 });
@@ -153,7 +160,13 @@ function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveInc
     form.field("source", "updates.source", source, { required: true }),
     form.field("verified", "updates.verifiedLabel", verified),
     h("div", { class: "form-actions" }, submitButton("updates.log")));
-  return form.element;
+  return {
+    element: form.element,
+    focus() {
+      form.element.scrollIntoView({ block: "start" });
+      text.focus({ preventScroll: true });
+    },
+  };
 }
 
 function correctionForm(incidentId: string, update: SituationUpdate, live: LiveIncident, close: () => void): HTMLElement {

@@ -1,9 +1,9 @@
 // Writing a statement: kk / ru / en tabs (required languages marked), saving revisions, submitting the current
 // revision for approval; the revision history with a word-level diff; publishing the approved revision.
-import { statements } from "../api/endpoints";
+import { incidents, statements } from "../api/endpoints";
 import { ApiError } from "../api/http";
 import {
-  languages, statementKinds, type IncidentDetail, type Language, type StatementContent, type StatementKind, type StatementText, type StatementView,
+  languages, statementKinds, type IncidentDetail, type Language, type PublishableChannel, type StatementContent, type StatementKind, type StatementText, type StatementView,
 } from "../api/types";
 import { LiveIncident } from "../app/liveIncident";
 import { navigate, routes } from "../app/router";
@@ -11,7 +11,7 @@ import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
 import { channelName, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
-import { statementStatusBadge } from "../ui/badges";
+import { failingPostsNote, postName, statementTruthBadge } from "../ui/deliveryTruth";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
 import { keepingFocus } from "../ui/focus";
@@ -33,7 +33,6 @@ export interface EditorRoute {
 
 // A statement takes new revisions until it is published; a revision in review or approved is voided by a new one.
 const finished = new Set(["Published", "Corrected", "Retracted"]);
-const publishChannels = ["website", "telegram", "feed"];
 
 export function statementEditorScreen(hub: TimelineHub, route: EditorRoute): Screen {
   const scope = new ScreenScope();
@@ -297,7 +296,7 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
   return h("section", { class: "panel", attrs: { "aria-labelledby": headingId, "data-testid": "statement-status" } },
     h("h2", { attrs: { id: headingId } }, tx("statement.statusTitle")),
     h("dl", { class: "facts facts-stacked" },
-      h("dt", null, tx("statement.status")), h("dd", null, statementStatusBadge(statement.status)),
+      h("dt", null, tx("statement.status")), h("dd", { attrs: { "data-testid": "statement-delivery" } }, statementTruthBadge(statement), failingPostsNote(statement)),
       h("dt", null, tx("statement.revision")), h("dd", null, String(statement.currentRevision)),
       h("dt", null, tx("statement.contentHash")), h("dd", null, h("code", { class: "hash" }, revision.contentHash)),
       h("dt", null, tx("statement.approvals")),
@@ -311,28 +310,57 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
       ? appLink(routes.approvals(), { class: "button button-primary" }, tx("statement.reviewInQueue")) : null,
     statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishFormFor(detail, statement) : null,
     statement.posts.length ? h("div", { class: "posts", attrs: { "data-testid": "channel-posts" } }, h("h3", null, tx("statement.posts")),
-      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, txt(() => channelName(p.channel)), ` (${p.language.toUpperCase()}) — `,
-        tx(`postStatus.${p.status}` as MessageKey))))) : null);
+      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", { attrs: { "data-channel": p.channel, "data-language": p.language, "data-status": p.status } },
+        txt(() => postName(p)), " — ", tx(`postStatus.${p.status}` as MessageKey))))) : null);
 }
 
+// Offers exactly the channels the server has configured (GET channels), none ticked: a channel that is switched off
+// or has nowhere to send one of the revision's languages is shown but cannot be chosen, with the reason beside it.
 function publishForm(detail: IncidentDetail, statement: StatementView, live: LiveIncident): HTMLElement {
   const revision = statement.revisions[statement.revisions.length - 1]!;
-  const boxes = publishChannels.map((channel) => {
-    const box = checkbox(channel !== "feed");
-    box.value = channel;
-    return box;
-  });
+  const revisionLanguages = languages.filter((l) => revision.content[l]);
+  const choices = h("div", { class: "channel-choices", attrs: { "data-testid": "publish-channels" } }, h("p", { class: "muted" }, tx("statement.channelsLoading")));
+  let boxes: HTMLInputElement[] = [];
   const form: FormView = new FormView(async () => {
     const channels = boxes.filter((b) => b.checked).map((b) => b.value);
     if (channels.length === 0) return form.showFieldProblem("channels", "statement.chooseChannel");
     await statements.publish(detail.id, statement.id, revision.number, revision.contentHash, channels);
     await live.refreshDetail();
   }, { class: "publish-form", labelKey: "statement.publishTitle" });
+  const publish = submitButton("statement.publish");
+  publish.disabled = true;
   form.add(
-    h("fieldset", { class: "fieldset" }, h("legend", null, tx("statement.channels")),
-      boxes.map((box) => form.field("channels." + box.value, `channel.${box.value}` as MessageKey, box)),
-      form.errorSlotFor("channels")),
-    h("div", { class: "form-actions" }, submitButton("statement.publish")));
+    h("fieldset", { class: "fieldset" }, h("legend", null, tx("statement.channels")), choices, form.errorSlotFor("channels")),
+    h("div", { class: "form-actions" }, publish));
+
+  void (async () => {
+    let channels: PublishableChannel[];
+    try {
+      channels = await incidents.channels(detail.id);
+    } catch (error) {
+      replaceChildren(choices, alertBox(error));
+      return;
+    }
+    boxes = [];
+    const rows = channels.map((channel) => {
+      const missing = revisionLanguages.filter((l) => !channel.languages.includes(l));
+      const box = checkbox(false);
+      box.value = channel.code;
+      box.id = uniqueId("channel");
+      box.disabled = !channel.enabled || missing.length > 0;
+      boxes.push(box);
+      const note = () => !channel.enabled ? t("statement.channelOff")
+        : missing.length ? t("statement.channelMissingLanguages", { languages: missing.map((l) => l.toUpperCase()).join(", ") })
+        : [t("statement.channelLanguages", { languages: channel.languages.map((l) => l.toUpperCase()).join(", ") }),
+          channel.failing ? t("statement.channelFailing", { n: channel.failing }) : channel.delivered ? t("statement.channelHealthy", { n: channel.delivered }) : null]
+          .filter((part) => part).join("; ");
+      return h("div", { class: "field field-check", attrs: { "data-channel": channel.code, "data-enabled": channel.enabled } },
+        box, h("label", { attrs: { for: box.id } }, txt(() => channelName(channel.code)),
+          h("span", { class: "channel-choice-note" }, txt(note))));
+    });
+    replaceChildren(choices, rows.length ? rows : h("p", { class: "notice notice-warning" }, tx("statement.noChannels")));
+    publish.disabled = !boxes.some((b) => !b.disabled);
+  })();
   return form.element;
 }
 

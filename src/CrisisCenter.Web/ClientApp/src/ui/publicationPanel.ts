@@ -82,7 +82,8 @@ function statementDeliveries(statement: StatementView, mayAct: boolean, actions:
   const headline = revision ? (revision.content[postLanguages[0] as Language]?.headline ?? "") : "";
   const cell = (channel: string, language: Language) => {
     const posts = statement.posts.filter((p) => p.channel === channel && p.language === language);
-    return h("td", null, posts.length ? posts.map((p) => postCell(p, mayAct, actions)) : h("span", { class: "muted" }, "—"));
+    // The language rides on the cell too: on a phone the table reflows and the column headings are gone.
+    return h("td", { attrs: { "data-label": language.toUpperCase() } }, posts.length ? posts.map((p) => postCell(p, mayAct, actions)) : h("span", { class: "muted" }, "—"));
   };
   return h("div", { class: "publication-statement", attrs: { "data-statement-id": statement.id } },
     h("h3", null, txt(() => `${t(`statementKind.${statement.kind}` as MessageKey)} · ${t("statement.revisionN", { n: revision?.number ?? statement.currentRevision })}`),
