@@ -6,7 +6,7 @@ import { regionName } from "../app/reference";
 import { routes } from "../app/router";
 import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
-import { currentLanguage, t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { currentLanguage, follow, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { languageBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
@@ -125,9 +125,29 @@ function updatesPanel(detail: IncidentDetail, onCorrect: (update: SituationUpdat
         h("q", null, byId.get(u.correctsUpdateId)?.text ?? ""), u.correctionReason ? [" — ", tx("updates.reason"), ": ", u.correctionReason] : null) : null,
       h("p", { class: "update-text", attrs: { lang: u.language } }, u.text),
       u.correctedByUpdateId ? h("p", { class: "update-corrected-note" }, tx("updates.correctedLater")) : null,
-      session.mayLogSituationUpdates && !u.correctedByUpdateId && detail.status !== "Closed"
-        ? button("updates.correct", () => onCorrect(u), "link") : null)))
+      mayCorrect(detail, u) && !u.correctedByUpdateId && detail.status !== "Closed"
+        ? correctButton(u, () => onCorrect(u)) : null)))
       : h("p", { class: "muted" }, tx("updates.none")));
+}
+
+/**
+ * Offered only where the server would accept it: press officers of the lead or a participating agency correct any
+ * update; an observer granted regional updates corrects only those of its own region (as the domain rules).
+ */
+function mayCorrect(detail: IncidentDetail, update: SituationUpdate): boolean {
+  const user = session.user;
+  if (!user) return false;
+  if (session.isPressOfficer && !session.has("Observer"))
+    return detail.leadAgency === user.agencyCode || detail.participatingAgencies.includes(user.agencyCode);
+  return session.mayLogSituationUpdates && !!update.regionCode && update.regionCode === user.regionCode;
+}
+
+/** "Correct", named for the update it corrects (several sit on one page). */
+function correctButton(update: SituationUpdate, onClick: () => void): HTMLButtonElement {
+  const correct = button("updates.correct", onClick, "link");
+  const excerpt = update.text.length > 60 ? update.text.slice(0, 60) + "…" : update.text;
+  follow(correct, (b) => b.setAttribute("aria-label", `${t("updates.correct")}: ${excerpt}`));
+  return correct;
 }
 
 function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveIncident): { element: HTMLElement; focus(): void } {

@@ -86,7 +86,13 @@ interface Editor { element: HTMLElement; updateFrom(statement: StatementView): v
 function buildEditor(detail: IncidentDetail, initial: StatementView | null, route: EditorRoute, live: LiveIncident): Editor {
   let statement = initial;
   const current = () => statement?.revisions[statement.revisions.length - 1] ?? null;
-  const mayEdit = () => session.isPressOfficer && (!statement || !finished.has(statement.status)) && detail.status !== "Closed";
+  // A revision that has approvals opens read-only: editing it would void them, so that takes an explicit, confirmed
+  // "start a new revision" first.
+  let unlocked = false;
+  const approvalsAtStake = () => (statement && (statement.status === "InReview" || statement.status === "Approved")
+    ? statement.revisions[statement.revisions.length - 1]?.approvals.length ?? 0 : 0);
+  const locked = () => approvalsAtStake() > 0 && !unlocked;
+  const mayEdit = () => session.isPressOfficer && (!statement || !finished.has(statement.status)) && detail.status !== "Closed" && !locked();
   // Only a draft is submitted; changed text is saved as a new (draft) revision first.
   const maySubmit = () => mayEdit() && (!statement || statement.status === "Draft" || dirty);
   const required = new Set<Language>(detail.requiredLanguages);
@@ -243,6 +249,28 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
   const notice = h("div");
   const readOnlyNote = h("p", { class: "notice" });
   const voidNote = h("p", { class: "notice notice-warning" }, tx("statement.reviseVoids"));
+  const startRevision = h("button", { class: "button button-secondary", attrs: { type: "button", "data-action": "start-revision" } });
+  // Confirmed on the page (the dashboard opens no browser dialogs): the question, then Yes / Cancel.
+  const confirmRow = h("div", { class: "confirm-row", attrs: { hidden: true, role: "group" } },
+    h("p", { attrs: { id: uniqueId("confirm") } }, txt(() => t("statement.startRevisionConfirm", { n: approvalsAtStake() }))),
+    h("div", { class: "form-actions" },
+      button("statement.startRevisionYes", () => {
+        unlocked = true;
+        confirmRow.hidden = true;
+        applyPermissions();
+        inputs.get(languageTabs.selected() as Language)?.headline.focus();
+      }, "danger"),
+      button("common.cancel", () => {
+        confirmRow.hidden = true;
+        startRevision.focus();
+      })));
+  confirmRow.querySelector<HTMLButtonElement>(".button-danger")!.dataset["action"] = "confirm-start-revision";
+  startRevision.addEventListener("click", () => {
+    confirmRow.hidden = false;
+    confirmRow.querySelector<HTMLButtonElement>("button")?.focus();
+  });
+  const lockedNote = h("div", { class: "notice notice-warning", attrs: { "data-testid": "approved-locked" } },
+    h("p", null, txt(() => t("statement.lockedApproved", { n: approvalsAtStake() }))), startRevision, confirmRow);
 
   const applyPermissions = () => {
     const allowed = mayEdit();
@@ -252,13 +280,17 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
     voidNote.hidden = !allowed || !statement || (statement.status !== "InReview" && statement.status !== "Approved");
     saveButton.hidden = !session.isPressOfficer;
     submitForm.hidden = !session.isPressOfficer;
-    readOnlyNote.hidden = allowed;
+    const showLock = session.isPressOfficer && locked() && detail.status !== "Closed";
+    lockedNote.hidden = !showLock;
+    replaceChildren(startRevision, txt(() => t("statement.startRevision", { n: approvalsAtStake() })));
+    readOnlyNote.hidden = allowed || showLock;
     replaceChildren(readOnlyNote, !session.isPressOfficer ? tx("statement.readOnlyRole") : tx("statement.readOnlyStatus"));
   };
 
   form.add(
     h("h2", { attrs: { id: languageTabsId } }, statement ? tx(`statementKind.${statement.kind}` as MessageKey) : tx("statement.newTitle")),
     readOnlyNote,
+    lockedNote,
     voidNote,
     h("div", { class: "field-row" }, kindField, rumorField, statementField),
     h("p", { class: "field-note" }, tx("statement.requiredLanguagesNote", { languages: detail.requiredLanguages.map((l) => l.toUpperCase()).join(", ") })),
