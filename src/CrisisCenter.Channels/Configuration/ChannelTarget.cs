@@ -51,6 +51,20 @@ public sealed class ChannelTarget
     /// <summary>E-mail: media list (addresses) per language code.</summary>
     public Dictionary<string, string[]> Recipients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Does the channel have somewhere to send a post in <paramref name="languageCode"/>: a chat (Telegram) or a
+    /// media list (e-mail) for it, and the settings its kind cannot send without? Feeds, CAP and webhooks take every
+    /// language. Whether the channel is switched on is a separate question (<see cref="Enabled"/>).
+    /// </summary>
+    public bool Reaches(string languageCode) => Kind switch
+    {
+        ChannelKind.Webhook => Url is not null,
+        ChannelKind.Telegram => !string.IsNullOrWhiteSpace(BotToken) && Chats.TryGetValue(languageCode, out var chat) && !string.IsNullOrWhiteSpace(chat),
+        ChannelKind.Email => !string.IsNullOrWhiteSpace(SmtpHost) && !string.IsNullOrWhiteSpace(From)
+                             && Recipients.TryGetValue(languageCode, out var list) && list is { Length: > 0 },
+        _ => true,
+    };
+
     /// <summary>Kind, state and where it sends; whether secrets are set, never their values (this may end up in a log).</summary>
     public override string ToString() =>
         $"{Kind} channel ({(Enabled ? "on" : "off")}){(Url is null ? "" : $" to {Url.Scheme}://{Url.Authority}{Url.AbsolutePath}")}{(SmtpHost is null ? "" : $" via {SmtpHost}:{SmtpPort}")}, "

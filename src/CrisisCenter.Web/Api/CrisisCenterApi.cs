@@ -16,6 +16,7 @@ public static class CrisisCenterApi
             .MapIncidentLifecycleApi()
             .MapStatementsApi()
             .MapChannelPostsApi()
+            .MapIncidentChannelsApi()
             .MapDraftFromTemplateApi()
             .MapSituationUpdatesApi()
             .MapRumorsApi();

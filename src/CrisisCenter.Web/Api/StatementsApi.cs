@@ -1,4 +1,8 @@
+using System.Security.Claims;
+using CrisisCenter.Application.Incidents;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Channels.Administration;
+using CrisisCenter.Web.Auth;
 using CrisisCenter.Domain;
 using Mediator;
 
@@ -80,9 +84,17 @@ public static class StatementsApi
             CommandResults.SendAsync(http, mediator, r => new RejectStatement(id, r.Context, statementId, body.Revision, body.Reason)))
             .WithSummary("Reject with a reason; the statement returns to editing.");
 
-        statements.MapPost("/{statementId:guid}/publish", (Guid id, Guid statementId, PublishBody body, HttpContext http, IMediator mediator) =>
-            CommandResults.SendAsync(http, mediator, r => new PublishStatement(id, r.Context, statementId, body.Revision, body.ContentHash, body.Channels, body.NotBefore)))
-            .WithSummary("Publish the approved revision to channels: one post per channel and language.");
+        statements.MapPost("/{statementId:guid}/publish", async (Guid id, Guid statementId, PublishBody body, HttpContext http, IMediator mediator, ClaimsPrincipal user, ChannelTargets targets) =>
+        {
+            // Checked here, not in the domain: which channels exist is this server's configuration, not a fact of the
+            // incident. Posts go out in every language the revision has text for, so each must reach all of them.
+            var snapshot = await mediator.Send(new GetIncident(id, user.ToActor()), http.RequestAborted);
+            var revision = snapshot?.State.Statements.GetValueOrDefault(statementId)?.Revisions.FirstOrDefault(r => r.Number == body.Revision);
+            if (revision is not null && IncidentChannelsApi.UnpublishableChannels(body.Channels, [.. revision.Content.Keys], targets) is { } refused)
+                return refused;
+            return await CommandResults.SendAsync(http, mediator, r => new PublishStatement(id, r.Context, statementId, body.Revision, body.ContentHash, body.Channels, body.NotBefore));
+        })
+            .WithSummary("Publish the approved revision to channels: one post per channel and language. 422 naming any channel this server has not configured for those languages (see GET channels).");
 
         return incident;
     }

@@ -41,7 +41,9 @@ public sealed class AgencyKpiAggregationTests
         _pooled.ApprovalTurnaround.Count.Should().Be(3);
         _pooled.ApprovalTurnaround.Median.Should().Be(TimeSpan.FromMinutes(6)); // 2, 6, 10
         _pooled.ApprovalTurnaround.P90.Should().Be(TimeSpan.FromMinutes(10));
-        _pooled.TimeToFirstPublicStatement.Median.Should().Be(TimeSpan.FromMinutes(30)); // 20 and 40
+        // The flood's statement reached Telegram at 21; the fire's never reached anyone (its only post was abandoned).
+        _pooled.TimeToFirstPublicStatement.Count.Should().Be(1);
+        _pooled.TimeToFirstPublicStatement.Median.Should().Be(TimeSpan.FromMinutes(21));
     }
 
     [Fact]

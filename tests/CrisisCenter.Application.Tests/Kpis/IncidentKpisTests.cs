@@ -83,11 +83,37 @@ public sealed class IncidentKpisTests
     private IncidentKpiReport Report => _kpis.For(_flood.Id)!;
 
     [Fact]
-    public void time_to_first_public_statement_runs_from_declaration_to_the_first_publication()
+    public void time_to_first_public_statement_runs_from_declaration_to_the_first_delivered_post()
     {
+        // Published at 25; the website had it in Kazakh at 25.5.
         Report.DeclaredAt.Should().Be(Facts.T0);
-        Report.FirstStatementPublishedAt.Should().Be(Facts.At(25));
-        Report.TimeToFirstPublicStatement.Should().Be(TimeSpan.FromMinutes(25));
+        Report.FirstStatementPublishedAt.Should().Be(Facts.At(25.5));
+        Report.TimeToFirstPublicStatement.Should().Be(TimeSpan.FromMinutes(25.5));
+    }
+
+    [Fact]
+    public void a_statement_whose_posts_all_fail_is_not_public_and_its_channel_shows_the_failures()
+    {
+        var quake = new Facts();
+        var statement = Guid.NewGuid();
+        var (kk, ru) = (Guid.NewGuid(), Guid.NewGuid());
+        _store.Feed(_kpis,
+            quake.Declared(at: 0, severity: Severity.Moderate),
+            quake.Drafted(5, statement), quake.Submitted(6, statement), quake.Approved(7, statement, "chief-1", 1, 1),
+            quake.Published(8, statement, channels: ["telegram"]),
+            quake.PostScheduled(8, kk, statement, "telegram", Language.Kk),
+            quake.PostScheduled(8, ru, statement, "telegram", Language.Ru),
+            quake.Abandoned(8, kk, 0), quake.Abandoned(8, ru, 0));
+
+        var report = _kpis.For(quake.Id)!;
+        report.FirstStatementPublishedAt.Should().BeNull();
+        report.TimeToFirstPublicStatement.Should().BeNull();
+        report.Channels.Single().Should().Match<ChannelDeliveryStats>(c => c.Posts == 2 && c.Delivered == 0 && c.Abandoned == 2 && c.FailedAttempts == 2,
+            "a post abandoned before it was sent (channel not configured) is a failed attempt, so the channel shows a failure rate");
+
+        _store.Feed(_kpis, quake.Delivered(12, ru, 1));
+
+        _kpis.For(quake.Id)!.TimeToFirstPublicStatement.Should().Be(TimeSpan.FromMinutes(12));
     }
 
     [Fact]

@@ -134,8 +134,8 @@ public sealed class AfterActionReportTests
         foreach (var e in _history) live.Apply(e);
 
         _report.Kpis.Should().BeEquivalentTo(live.For(_flood.Id));
-        _report.Kpis.TimeToFirstPublicStatement.Should().Be(TimeSpan.FromMinutes(30));
-        _report.KpiEvidence.FirstPublicStatement!.ToPosition.Should().Be(PositionOf(e => e is StatementPublished { StatementId: var s } && s == _holding));
+        _report.Kpis.TimeToFirstPublicStatement.Should().Be(TimeSpan.FromMinutes(31), "the holding statement reached Telegram in Kazakh a minute after publishing");
+        _report.KpiEvidence.FirstPublicStatement!.ToPosition.Should().Be(PositionOf(e => e is ChannelPostDelivered { PostId: var p } && p == _tgKk));
         _report.KpiEvidence.FirstPublicStatement.FromPosition.Should().Be(_history[0].Position);
 
         // Approval turnaround: holding revision 2 (15 -> 21 = 6 min), correction (51 -> 55 = 4 min); revision 1 was rejected.

@@ -13,13 +13,18 @@ public sealed class Screenshots
 
     private static bool UpdateDocs => Environment.GetEnvironmentVariable("CRISISCENTER_UPDATE_SCREENSHOTS") == "1";
 
-    public async Task TakeAsync(IPage page, string name)
+    public Task TakeAsync(IPage page, string name) => TakeAsync(page, name, fullPage: true);
+
+    /// <summary>What the screen shows without scrolling (a phone's screenful), not the whole page.</summary>
+    public Task TakeViewportAsync(IPage page, string name) => TakeAsync(page, name, fullPage: false);
+
+    private async Task TakeAsync(IPage page, string name, bool fullPage)
     {
         Directory.CreateDirectory(ArtefactDirectory);
         var path = Path.Combine(ArtefactDirectory, name + ".png");
         // Let the "new entry" highlight fade so the picture shows the resting state.
         await page.EvaluateAsync("() => document.getAnimations().forEach(a => a.finish())");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         if (UpdateDocs)
         {
             var docs = Path.Combine(BuildLocations.RepositoryRoot, "docs", "screenshots");

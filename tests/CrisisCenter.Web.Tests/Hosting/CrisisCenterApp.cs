@@ -57,6 +57,9 @@ public sealed class CrisisCenterApp : IAsyncDisposable
             web.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Besides the configuration's website and cap: a Telegram channel with a chat per language, switched
+            // off, so tests can publish to a channel whose posts never go out (each is Abandoned as switched off).
+            foreach (var (key, value) in SwitchedOffTelegram) web.UseSetting(key, value);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) web.UseSetting(key, value);
         });
         factory.UseKestrel(port);
@@ -65,6 +68,20 @@ public sealed class CrisisCenterApp : IAsyncDisposable
                     ?? throw new InvalidOperationException("Kestrel reported no address.");
         return new CrisisCenterApp(factory, dataDirectory, ownsDataDirectory, new Uri(bound));
     }
+
+    /// <summary>The code of the switched-off Telegram channel every test app has.</summary>
+    public const string SwitchedOffTelegramChannel = "telegram";
+
+    private static readonly Dictionary<string, string> SwitchedOffTelegram = new()
+    {
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:Kind"] = "Telegram",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:Enabled"] = "false",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:BotToken"] = "123456:switched-off",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:ApiBaseUrl"] = "http://127.0.0.1:9/",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:Chats:kk"] = "@test_kk",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:Chats:ru"] = "@test_ru",
+        [$"Channels:Targets:{SwitchedOffTelegramChannel}:Chats:en"] = "@test_en",
+    };
 
     public static string NewDataDirectory()
     {

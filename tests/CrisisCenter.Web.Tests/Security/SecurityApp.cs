@@ -22,7 +22,13 @@ public sealed class SecurityApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await CrisisCenterApp.StartAsync();
+        // The partner the matrix publishes to (for tomorrow, so nothing is sent): publishing names configured channels only.
+        App = await CrisisCenterApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Kind"] = "Webhook",
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Url"] = "http://127.0.0.1:9/matrix-partner",
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Secret"] = "matrix-partner-secret-0123456789",
+        });
         var directory = App.Services.GetRequiredService<AccountDirectory>();
         foreach (var member in Staff.Everyone)
         {

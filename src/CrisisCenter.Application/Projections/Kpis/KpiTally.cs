@@ -75,7 +75,7 @@ internal sealed class KpiTally(IncidentDeclared declared, long declaredPosition 
                 break;
 
             case ChannelPostScheduled x:
-                _posts.TryAdd(x.PostId, new PostTally(x.PostId, x.Channel, x.NotBefore is { } notBefore && notBefore > x.At ? notBefore : x.At, position));
+                _posts.TryAdd(x.PostId, new PostTally(x.PostId, x.StatementId, x.Channel, x.NotBefore is { } notBefore && notBefore > x.At ? notBefore : x.At, position));
                 break;
             case ChannelPostDelivered x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Delivered;
@@ -83,14 +83,26 @@ internal sealed class KpiTally(IncidentDeclared declared, long declaredPosition 
                 {
                     post.FirstDeliveredAt = x.At;
                     post.FirstDeliveredPosition = position;
+                    BecamePublic(post.StatementId, x.At, position);
                 }
                 break;
             case ChannelPostFailed x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Failed;
+                post.FailedThisRound++;
                 _failedAttempts[post.Channel] = _failedAttempts.GetValueOrDefault(post.Channel) + 1;
                 break;
             case ChannelPostAbandoned x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Abandoned;
+                // Abandoned without a failed send (the channel is not configured, switched off, or the text is
+                // missing): the attempt failed before it left, and counts as one, so a channel that never delivers
+                // shows a failure rate rather than nothing.
+                if (post.FailedThisRound == 0)
+                {
+                    _failedAttempts[post.Channel] = _failedAttempts.GetValueOrDefault(post.Channel) + 1;
+                }
+                break;
+            case ChannelPostRetryRequested x when _posts.TryGetValue(x.PostId, out var post):
+                post.FailedThisRound = 0;
                 break;
             case ChannelPostUncertain x when _posts.TryGetValue(x.PostId, out var post):
                 post.Status = ChannelPostStatus.Uncertain;
@@ -163,12 +175,6 @@ internal sealed class KpiTally(IncidentDeclared declared, long declaredPosition 
             return;
         }
 
-        if (_firstPublishedAt is null || x.At < _firstPublishedAt)
-        {
-            _firstPublishedAt = x.At;
-            _firstPublication = new KpiSample(x.StatementId, null, declared.At, declaredPosition, x.At, position);
-        }
-
         switch (_kinds.GetValueOrDefault(x.StatementId))
         {
             case StatementKind.Correction: _corrections++; _correctionPositions.Add(position); break;
@@ -176,14 +182,29 @@ internal sealed class KpiTally(IncidentDeclared declared, long declaredPosition 
         }
     }
 
-    private sealed class PostTally(Guid postId, string channel, DateTimeOffset readyAt, long scheduledPosition)
+    // A statement is public once a channel has it, not when publishing was asked for: posts that all fail (a channel
+    // that is not set up, a partner that is down) leave the statement unpublished for the public, and for this measure.
+    private void BecamePublic(Guid statementId, DateTimeOffset at, long position)
+    {
+        if (_firstPublishedAt is null || at < _firstPublishedAt)
+        {
+            _firstPublishedAt = at;
+            _firstPublication = new KpiSample(statementId, null, declared.At, declaredPosition, at, position);
+        }
+    }
+
+    private sealed class PostTally(Guid postId, Guid statementId, string channel, DateTimeOffset readyAt, long scheduledPosition)
     {
         public Guid PostId { get; } = postId;
+        public Guid StatementId { get; } = statementId;
         public string Channel { get; } = channel;
         public DateTimeOffset ReadyAt { get; } = readyAt;
         public long ScheduledPosition { get; } = scheduledPosition;
         public long FirstDeliveredPosition { get; set; }
         public ChannelPostStatus Status { get; set; } = ChannelPostStatus.Scheduled;
         public DateTimeOffset? FirstDeliveredAt { get; set; }
+
+        /// <summary>Failed sends since it was scheduled or an operator last retried it.</summary>
+        public int FailedThisRound { get; set; }
     }
 }

@@ -198,14 +198,15 @@ public abstract class PublicationFlowContract(ApiWithPublishedSevereStatement fl
         var declaredAt = timeline.Single(e => e.Type == "incident.declared.v1").At;
         var submittedAt = timeline.Single(e => e.Type == "statement.submitted.v1").At;
         var approvedAt = timeline.Last(e => e.Type == "statement.approved.v1").At;
-        var publishedAt = timeline.Single(e => e.Type == "statement.published.v1").At;
+        // Public from the first post a channel delivered (the website's), not from the publish command.
+        var publicAt = timeline.First(e => e.Type == "channel_post.delivered.v1").At;
 
         var kpis = await flow.Staff.PressOfficer.KpisAsync(flow.IncidentId);
 
         kpis.Code.Should().Be(flow.Declared.Code);
         kpis.DeclaredAt.Should().Be(declaredAt);
-        kpis.FirstStatementPublishedAt.Should().Be(publishedAt);
-        kpis.TimeToFirstPublicStatement.Should().Be(publishedAt - declaredAt);
+        kpis.FirstStatementPublishedAt.Should().Be(publicAt);
+        kpis.TimeToFirstPublicStatement.Should().Be(publicAt - declaredAt);
         kpis.TimeToFirstPublicStatement.Should().BePositive();
         kpis.PublishedStatements.Should().Be(1);
         kpis.ApprovalTurnaround.Count.Should().Be(1);

@@ -52,7 +52,7 @@ public sealed class CommandMatrixTests(SecurityApp security)
         ["publish statement"] = new(IncidentPress, async (a, id) =>
         {
             var (statement, hash) = await a.ApprovedAsync(id);
-            return new Probe("POST", $"/api/incidents/{id}/statements/{statement}/publish", new { revision = 1, contentHash = hash, channels = new[] { "feed" } });
+            return new Probe("POST", $"/api/incidents/{id}/statements/{statement}/publish", new { revision = 1, contentHash = hash, channels = new[] { "website" } });
         }),
         ["retry channel post"] = new(IncidentPress, async (a, id) =>
             new Probe("POST", $"/api/incidents/{id}/channel-posts/{await a.AbandonedPostAsync(id)}/retry", new { note = "The partner is back." })),

@@ -2,7 +2,7 @@
 import { command, get, itemsOf, query, request } from "./http";
 import type {
   Agency, AgencyKpis, CommandAccepted, IncidentCategory, IncidentDetail, IncidentKpis, IncidentStatus, IncidentSummary, Language, Me, Page,
-  Office, PendingApproval, PublicRecord, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
+  Office, PendingApproval, PublicRecord, PublishableChannel, Region, RumorVerdict, Severity, StatementContent, StatementKind, StatementView, TimelineEntry, Visibility,
 } from "./types";
 
 const incident = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
@@ -52,6 +52,8 @@ export const incidents = {
   declare: (input: DeclareInput) => command<CommandAccepted>("POST", "/api/incidents", input),
   get: (id: string, signal?: AbortSignal) => get<IncidentDetail>(incident(id), signal),
   kpis: (id: string, signal?: AbortSignal) => get<IncidentKpis>(incident(id) + "/kpis", signal),
+  /** The channels this server can publish the incident's statements to, with their health on this incident. */
+  channels: (id: string, signal?: AbortSignal) => get<PublishableChannel[]>(incident(id) + "/channels", signal),
   /** What was public at `at` (an ISO instant), replayed from the incident's events. */
   asOf: (id: string, at: string, signal?: AbortSignal) => get<PublicRecord>(incident(id) + "/as-of" + query({ at }), signal),
   /** Addresses of the after-action report (opened by the browser, not fetched). */

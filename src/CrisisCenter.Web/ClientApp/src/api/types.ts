@@ -71,6 +71,22 @@ export interface ChannelPost {
   note?: string | null;
 }
 
+/**
+ * A channel this server can publish the incident's statements to (GET /api/incidents/{id}/channels): the languages it
+ * has a destination for, whether it is switched on, and how its posts on this incident stand.
+ */
+export interface PublishableChannel {
+  code: string;
+  kind: string;
+  enabled: boolean;
+  languages: Language[];
+  delivered: number;
+  failing: number;
+  pending: number;
+  lastStatus: ChannelPostStatus | null;
+  lastError: string | null;
+}
+
 export interface StatementView {
   id: string;
   kind: StatementKind;

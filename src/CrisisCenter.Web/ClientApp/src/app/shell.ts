@@ -5,6 +5,8 @@ import { languages } from "../api/types";
 import { currentLanguage, currentTimeZone, localizeAttribute, officeTimeZone, onLocaleChange, setLanguage, setTimeZone, t, tx } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import type { ConnectionState, TimelineHub } from "../live/timelineHub";
+import { approvals } from "../api/endpoints";
+import { approvalsChangedEvent } from "../screens/approvals";
 import { appLink, h, uniqueId } from "../ui/dom";
 import { agencyName } from "./reference";
 import { routes } from "./router";
@@ -52,7 +54,8 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
     if (!session.user) return;
     const list = h("ul");
     for (const link of navLinks.filter((l) => l.show())) {
-      const anchor = appLink(link.route, { class: "nav-link", attrs: { "data-nav": link.name } }, tx(link.key));
+      const anchor = appLink(link.route, { class: "nav-link", attrs: { "data-nav": link.name } }, tx(link.key),
+        link.name === "approvals" ? pendingBadge : null);
       if (link.name === active) anchor.setAttribute("aria-current", "page");
       list.appendChild(h("li", null, anchor));
     }
@@ -74,9 +77,31 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
     );
   };
 
+  // The approver's pending count on the Approvals menu: read at sign-in, on every screen change, after their own
+  // approve/reject, and every half minute, so they see work waiting wherever they are.
+  const pendingBadge = h("span", { class: "nav-count", attrs: { "data-testid": "pending-approvals", hidden: true } });
+  let pending = 0;
+  const renderPending = () => {
+    pendingBadge.hidden = pending === 0;
+    pendingBadge.textContent = String(pending);
+    pendingBadge.title = t("nav.pendingApprovals", { count: pending });
+  };
+  const refreshPending = async () => {
+    if (!session.isApprover) return;
+    try {
+      pending = (await approvals.queue()).length;
+    } catch {
+      return; // the next refresh tries again
+    }
+    renderPending();
+  };
+  window.addEventListener(approvalsChangedEvent, () => void refreshPending());
+  window.setInterval(() => void refreshPending(), 30_000);
+
   onLocaleChange(() => {
     renderUser();
     renderNav();
+    renderPending();
   });
 
   return {
@@ -85,10 +110,12 @@ export function createShell(hub: TimelineHub, onSignOut: () => void): Shell {
     setUser() {
       renderUser();
       renderNav();
+      void refreshPending();
     },
     setActive(name) {
       active = name;
       renderNav();
+      void refreshPending();
     },
   };
 }

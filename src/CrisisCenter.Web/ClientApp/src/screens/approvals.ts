@@ -5,14 +5,19 @@ import { ApiError } from "../api/http";
 import { languages, type PendingApproval, type RevisionView, type StatementView, type TimelineEntry } from "../api/types";
 import { agencyName } from "../app/reference";
 import { routes } from "../app/router";
+import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
 import { t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { Feed, TimelineHub } from "../live/timelineHub";
 import { severityBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
+import { keepingFocus } from "../ui/focus";
 import { alertBox, FormView, isBlank, submitButton, textArea } from "../ui/forms";
 import { isAbort, ScreenScope, type Screen } from "./screen";
+
+/** Dispatched on window when this approver approved or rejected something (the menu's pending count reloads). */
+export const approvalsChangedEvent = "crisiscenter:approvals-changed";
 
 const keyOf = (p: { statementId: string; revision: number }) => `${p.statementId}@${p.revision}`;
 
@@ -27,6 +32,7 @@ export function approvalsScreen(hub: TimelineHub): Screen {
   const cards = new Map<string, HTMLElement>();
   const outdatedNotes = new Map<string, HTMLElement>();
   const finished = new Set<string>();
+  const approvalCounts = new Map<string, () => void>();
   let feed: Feed | null = null;
 
   const personName = (id: string) => names.get(id) ?? id;
@@ -65,7 +71,7 @@ export function approvalsScreen(hub: TimelineHub): Screen {
         cards.set(key, card);
       }
       const ordered = [...cards.entries()].sort(([a], [b]) => Number(wanted.has(b)) - Number(wanted.has(a)));
-      replaceChildren(list, ordered.length ? ordered.map(([, card]) => card) : h("p", { class: "empty" }, tx("approvals.empty")));
+      keepingFocus(() => replaceChildren(list, ordered.length ? ordered.map(([, card]) => card) : h("p", { class: "empty" }, tx("approvals.empty"))));
       if (!feed) {
         feed = hub.followBoard(null, { onItem: () => refreshSoon(), onState: (state, error) => status.update(state, error) });
         scope.add(() => feed?.close());
@@ -91,6 +97,17 @@ export function approvalsScreen(hub: TimelineHub): Screen {
     const outdated = h("p", { class: "notice notice-warning", attrs: { role: "status", hidden: true, "data-testid": "outdated-note" } });
     outdatedNotes.set(key, outdated);
     const result = h("div", { attrs: { "aria-live": "polite" } });
+    const approvalCount = h("dd", { attrs: { "data-testid": "approval-count" } });
+    const showApprovals = (approvers: string[]) => replaceChildren(approvalCount,
+      txt(() => t("statement.approvalsCount", { count: approvers.length, required: item.approvalsRequired })),
+      approvers.length ? [" (", approvers.map(personName).join(", "), ")"] : null);
+    showApprovals(item.approvedBy);
+    approvalCounts.set(key, () => {
+      const me = session.user;
+      if (!me) return;
+      names.set(me.userId, me.displayName);
+      showApprovals([...item.approvedBy, me.userId]);
+    });
     const card = h("article", { class: "panel approval-card", attrs: { "aria-labelledby": cardHeadingId, "data-statement-id": item.statementId, "data-revision": item.revision } },
       h("header", { class: "approval-header" },
         h("h2", { attrs: { id: cardHeadingId } },
@@ -102,8 +119,7 @@ export function approvalsScreen(hub: TimelineHub): Screen {
       h("dl", { class: "facts" },
         h("dt", null, tx("statement.author")), h("dd", { class: "approval-author" }, personName(item.author)),
         h("dt", null, tx("statement.submittedBy")), h("dd", null, personName(item.submittedBy), ", ", dateTimeText(item.submittedAt)),
-        h("dt", null, tx("statement.approvals")), h("dd", null, txt(() => t("statement.approvalsCount", { count: item.approvedBy.length, required: item.approvalsRequired })),
-          item.approvedBy.length ? [" (", item.approvedBy.map(personName).join(", "), ")"] : null),
+        h("dt", null, tx("statement.approvals")), approvalCount,
         h("dt", null, tx("statement.contentHash")), h("dd", null, h("code", { class: "hash", attrs: { "data-testid": "content-hash" } }, item.contentHash))),
       outdated,
       revision ? revisionText(revision) : alertBox(loadError ?? new ApiError(404, "", t("approvals.revisionMissing"), {}, null)),
@@ -120,6 +136,9 @@ export function approvalsScreen(hub: TimelineHub): Screen {
     const card = cards.get(key);
     if (!card) return;
     finished.add(key);
+    // The count says at once that this approval was added; the pending count in the menu follows.
+    if (message === "approvals.approved") approvalCounts.get(key)?.();
+    window.dispatchEvent(new Event(approvalsChangedEvent));
     card.classList.add("done");
     for (const control of card.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>("button, textarea")) control.disabled = true;
     const note = outdatedNotes.get(key);
@@ -127,6 +146,8 @@ export function approvalsScreen(hub: TimelineHub): Screen {
       note.hidden = false;
       note.className = "notice notice-success";
       replaceChildren(note, tx(message));
+      note.tabIndex = -1;
+      note.focus();
     }
     window.setTimeout(() => {
       cards.delete(key);

@@ -8,7 +8,7 @@ import { dateTimeText } from "../i18n/format";
 import { localName, localizeAttribute, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { Feed, TimelineHub } from "../live/timelineHub";
 import { severityBadge, statusBadge } from "../ui/badges";
-import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
+import { appLink, h, replaceChildren, uniqueId, type Child } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
 import { keepingFocus } from "../ui/focus";
 import { alertBox, select, textInput } from "../ui/forms";
@@ -82,18 +82,25 @@ export function boardScreen(hub: TimelineHub): Screen {
     renderPager();
   });
 
+  // Each cell names its field and carries its column's heading (data-label), so on a phone the row reads as a card
+  // with every fact the wide table has, each labelled.
+  const cell = (field: string, labelKey: MessageKey | null, className: string | null, ...children: Child[]) => {
+    const td = h("td", { class: className, attrs: { "data-field": field } }, ...children);
+    if (labelKey) localizeAttribute(td, "data-label", labelKey);
+    return td;
+  };
   const row = (s: IncidentSummary) => h("tr", { class: fresh.has(s.id) ? "fresh" : null, attrs: { "data-incident-id": s.id, "data-code": s.code } },
-    h("td", { class: "code" }, s.code),
-    h("td", null, appLink(routes.incident(s.id), { class: "incident-link" }, s.title),
+    cell("code", null, "code", s.code),
+    cell("title", null, "col-title", appLink(routes.incident(s.id), { class: "incident-link" }, s.title),
       s.isPublicWarning ? h("span", { class: "badge badge-warning" }, tx("incident.publicWarningShort")) : null,
       s.visibility === "Restricted" ? h("span", { class: "badge badge-restricted" }, tx("visibility.Restricted")) : null),
-    h("td", null, statusBadge(s.status)),
-    h("td", null, severityBadge(s.severity)),
-    h("td", { class: "col-regions" }, txt(() => s.regions.map(regionName).join(", "))),
-    h("td", { class: "col-agency" }, txt(() => agencyName(s.leadAgency))),
-    h("td", null, dateTimeText(s.lastActivityAt)),
-    h("td", { class: "col-count" }, String(s.statementsAwaitingApproval)),
-    h("td", { class: "col-count" }, String(s.openRumors)));
+    cell("status", null, "col-badge", statusBadge(s.status)),
+    cell("severity", null, "col-badge", severityBadge(s.severity)),
+    cell("regions", "incident.regions", "col-regions", txt(() => s.regions.map(regionName).join(", "))),
+    cell("agency", "incident.leadAgency", "col-agency", txt(() => agencyName(s.leadAgency))),
+    cell("updated", "board.lastActivity", "col-updated", dateTimeText(s.lastActivityAt)),
+    cell("awaiting", "board.awaiting", "col-count", String(s.statementsAwaitingApproval)),
+    cell("rumors", "board.openRumors", "col-count", String(s.openRumors)));
 
   const renderPager = () => {
     const pages = Math.max(1, Math.ceil(totalCount / pageSize));

@@ -6,7 +6,7 @@ import { regionName } from "../app/reference";
 import { routes } from "../app/router";
 import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
-import { currentLanguage, t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { currentLanguage, follow, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
 import { languageBadge } from "../ui/badges";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
@@ -56,8 +56,15 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     const updatesBox = h("div");
     const correctionBox = h("div", { class: "correction-box" });
 
+    // Logging an update is what people do most on the move: the form leads the side column, and a button at the top
+    // of the page (the side column comes after the long timeline on a phone) takes them to it in one tap.
+    const logUpdate = session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null;
+    const goToLogUpdate = logUpdate && detail.status !== "Closed"
+      ? h("button", { class: "button button-primary go-log-update", attrs: { type: "button", "data-action": "go-log-update" }, on: { click: () => logUpdate.focus() } },
+        tx("updates.logTitle"))
+      : null;
     const renderDetail = (d: IncidentDetail) => keepingFocus(() => {
-      replaceChildren(header, incidentHeader(d, "incident", headingId));
+      replaceChildren(header, incidentHeader(d, "incident", headingId, goToLogUpdate));
       replaceChildren(statementsBox, statementsPanel(d));
       replaceChildren(updatesBox, updatesPanel(d, (update) => openCorrection(update)));
     });
@@ -76,10 +83,10 @@ export function incidentScreen(hub: TimelineHub, incidentId: string): Screen {
     void kpis.refresh();
 
     const side = h("div", { class: "incident-side" },
+      logUpdate?.element ?? null,
       incidentAuditLink(incidentId),
       statementsBox,
       publicationPanel(live, detail).element,
-      session.mayLogSituationUpdates ? logUpdateForm(incidentId, live.detail ?? detail, live) : null,
       correctionBox,
       updatesBox);
     const history = pointInTimePanel(live, detail.declaredAt, scope, element);
@@ -118,12 +125,32 @@ function updatesPanel(detail: IncidentDetail, onCorrect: (update: SituationUpdat
         h("q", null, byId.get(u.correctsUpdateId)?.text ?? ""), u.correctionReason ? [" — ", tx("updates.reason"), ": ", u.correctionReason] : null) : null,
       h("p", { class: "update-text", attrs: { lang: u.language } }, u.text),
       u.correctedByUpdateId ? h("p", { class: "update-corrected-note" }, tx("updates.correctedLater")) : null,
-      session.mayLogSituationUpdates && !u.correctedByUpdateId && detail.status !== "Closed"
-        ? button("updates.correct", () => onCorrect(u), "link") : null)))
+      mayCorrect(detail, u) && !u.correctedByUpdateId && detail.status !== "Closed"
+        ? correctButton(u, () => onCorrect(u)) : null)))
       : h("p", { class: "muted" }, tx("updates.none")));
 }
 
-function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveIncident): HTMLElement {
+/**
+ * Offered only where the server would accept it: press officers of the lead or a participating agency correct any
+ * update; an observer granted regional updates corrects only those of its own region (as the domain rules).
+ */
+function mayCorrect(detail: IncidentDetail, update: SituationUpdate): boolean {
+  const user = session.user;
+  if (!user) return false;
+  if (session.isPressOfficer && !session.has("Observer"))
+    return detail.leadAgency === user.agencyCode || detail.participatingAgencies.includes(user.agencyCode);
+  return session.mayLogSituationUpdates && !!update.regionCode && update.regionCode === user.regionCode;
+}
+
+/** "Correct", named for the update it corrects (several sit on one page). */
+function correctButton(update: SituationUpdate, onClick: () => void): HTMLButtonElement {
+  const correct = button("updates.correct", onClick, "link");
+  const excerpt = update.text.length > 60 ? update.text.slice(0, 60) + "…" : update.text;
+  follow(correct, (b) => b.setAttribute("aria-label", `${t("updates.correct")}: ${excerpt}`));
+  return correct;
+}
+
+function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveIncident): { element: HTMLElement; focus(): void } {
   const text = textArea({ rows: 3, maxLength: 4000 });
   const language = select(languages.map((l) => ({ value: l, label: () => t(`language.${l}` as MessageKey) })), currentLanguage());
   const source = textInput({ maxLength: 200 });
@@ -153,7 +180,13 @@ function logUpdateForm(incidentId: string, detail: IncidentDetail, live: LiveInc
     form.field("source", "updates.source", source, { required: true }),
     form.field("verified", "updates.verifiedLabel", verified),
     h("div", { class: "form-actions" }, submitButton("updates.log")));
-  return form.element;
+  return {
+    element: form.element,
+    focus() {
+      form.element.scrollIntoView({ block: "start" });
+      text.focus({ preventScroll: true });
+    },
+  };
 }
 
 function correctionForm(incidentId: string, update: SituationUpdate, live: LiveIncident, close: () => void): HTMLElement {

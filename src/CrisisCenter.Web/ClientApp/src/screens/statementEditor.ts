@@ -1,9 +1,9 @@
 // Writing a statement: kk / ru / en tabs (required languages marked), saving revisions, submitting the current
 // revision for approval; the revision history with a word-level diff; publishing the approved revision.
-import { statements } from "../api/endpoints";
+import { incidents, statements } from "../api/endpoints";
 import { ApiError } from "../api/http";
 import {
-  languages, statementKinds, type IncidentDetail, type Language, type StatementContent, type StatementKind, type StatementText, type StatementView,
+  languages, statementKinds, type IncidentDetail, type Language, type PublishableChannel, type StatementContent, type StatementKind, type StatementText, type StatementView,
 } from "../api/types";
 import { LiveIncident } from "../app/liveIncident";
 import { navigate, routes } from "../app/router";
@@ -11,7 +11,7 @@ import { session } from "../app/session";
 import { dateTimeText } from "../i18n/format";
 import { channelName, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import type { TimelineHub } from "../live/timelineHub";
-import { statementStatusBadge } from "../ui/badges";
+import { failingPostsNote, postName, statementTruthBadge } from "../ui/deliveryTruth";
 import { appLink, h, replaceChildren, uniqueId } from "../ui/dom";
 import { feedStatus } from "../ui/feedStatus";
 import { keepingFocus } from "../ui/focus";
@@ -33,7 +33,6 @@ export interface EditorRoute {
 
 // A statement takes new revisions until it is published; a revision in review or approved is voided by a new one.
 const finished = new Set(["Published", "Corrected", "Retracted"]);
-const publishChannels = ["website", "telegram", "feed"];
 
 export function statementEditorScreen(hub: TimelineHub, route: EditorRoute): Screen {
   const scope = new ScreenScope();
@@ -87,7 +86,13 @@ interface Editor { element: HTMLElement; updateFrom(statement: StatementView): v
 function buildEditor(detail: IncidentDetail, initial: StatementView | null, route: EditorRoute, live: LiveIncident): Editor {
   let statement = initial;
   const current = () => statement?.revisions[statement.revisions.length - 1] ?? null;
-  const mayEdit = () => session.isPressOfficer && (!statement || !finished.has(statement.status)) && detail.status !== "Closed";
+  // A revision that has approvals opens read-only: editing it would void them, so that takes an explicit, confirmed
+  // "start a new revision" first.
+  let unlocked = false;
+  const approvalsAtStake = () => (statement && (statement.status === "InReview" || statement.status === "Approved")
+    ? statement.revisions[statement.revisions.length - 1]?.approvals.length ?? 0 : 0);
+  const locked = () => approvalsAtStake() > 0 && !unlocked;
+  const mayEdit = () => session.isPressOfficer && (!statement || !finished.has(statement.status)) && detail.status !== "Closed" && !locked();
   // Only a draft is submitted; changed text is saved as a new (draft) revision first.
   const maySubmit = () => mayEdit() && (!statement || statement.status === "Draft" || dirty);
   const required = new Set<Language>(detail.requiredLanguages);
@@ -244,6 +249,28 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
   const notice = h("div");
   const readOnlyNote = h("p", { class: "notice" });
   const voidNote = h("p", { class: "notice notice-warning" }, tx("statement.reviseVoids"));
+  const startRevision = h("button", { class: "button button-secondary", attrs: { type: "button", "data-action": "start-revision" } });
+  // Confirmed on the page (the dashboard opens no browser dialogs): the question, then Yes / Cancel.
+  const confirmRow = h("div", { class: "confirm-row", attrs: { hidden: true, role: "group" } },
+    h("p", { attrs: { id: uniqueId("confirm") } }, txt(() => t("statement.startRevisionConfirm", { n: approvalsAtStake() }))),
+    h("div", { class: "form-actions" },
+      button("statement.startRevisionYes", () => {
+        unlocked = true;
+        confirmRow.hidden = true;
+        applyPermissions();
+        inputs.get(languageTabs.selected() as Language)?.headline.focus();
+      }, "danger"),
+      button("common.cancel", () => {
+        confirmRow.hidden = true;
+        startRevision.focus();
+      })));
+  confirmRow.querySelector<HTMLButtonElement>(".button-danger")!.dataset["action"] = "confirm-start-revision";
+  startRevision.addEventListener("click", () => {
+    confirmRow.hidden = false;
+    confirmRow.querySelector<HTMLButtonElement>("button")?.focus();
+  });
+  const lockedNote = h("div", { class: "notice notice-warning", attrs: { "data-testid": "approved-locked" } },
+    h("p", null, txt(() => t("statement.lockedApproved", { n: approvalsAtStake() }))), startRevision, confirmRow);
 
   const applyPermissions = () => {
     const allowed = mayEdit();
@@ -253,13 +280,17 @@ function buildEditor(detail: IncidentDetail, initial: StatementView | null, rout
     voidNote.hidden = !allowed || !statement || (statement.status !== "InReview" && statement.status !== "Approved");
     saveButton.hidden = !session.isPressOfficer;
     submitForm.hidden = !session.isPressOfficer;
-    readOnlyNote.hidden = allowed;
+    const showLock = session.isPressOfficer && locked() && detail.status !== "Closed";
+    lockedNote.hidden = !showLock;
+    replaceChildren(startRevision, txt(() => t("statement.startRevision", { n: approvalsAtStake() })));
+    readOnlyNote.hidden = allowed || showLock;
     replaceChildren(readOnlyNote, !session.isPressOfficer ? tx("statement.readOnlyRole") : tx("statement.readOnlyStatus"));
   };
 
   form.add(
     h("h2", { attrs: { id: languageTabsId } }, statement ? tx(`statementKind.${statement.kind}` as MessageKey) : tx("statement.newTitle")),
     readOnlyNote,
+    lockedNote,
     voidNote,
     h("div", { class: "field-row" }, kindField, rumorField, statementField),
     h("p", { class: "field-note" }, tx("statement.requiredLanguagesNote", { languages: detail.requiredLanguages.map((l) => l.toUpperCase()).join(", ") })),
@@ -297,7 +328,7 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
   return h("section", { class: "panel", attrs: { "aria-labelledby": headingId, "data-testid": "statement-status" } },
     h("h2", { attrs: { id: headingId } }, tx("statement.statusTitle")),
     h("dl", { class: "facts facts-stacked" },
-      h("dt", null, tx("statement.status")), h("dd", null, statementStatusBadge(statement.status)),
+      h("dt", null, tx("statement.status")), h("dd", { attrs: { "data-testid": "statement-delivery" } }, statementTruthBadge(statement), failingPostsNote(statement)),
       h("dt", null, tx("statement.revision")), h("dd", null, String(statement.currentRevision)),
       h("dt", null, tx("statement.contentHash")), h("dd", null, h("code", { class: "hash" }, revision.contentHash)),
       h("dt", null, tx("statement.approvals")),
@@ -311,28 +342,57 @@ function statusPanel(detail: IncidentDetail, statement: StatementView, live: Liv
       ? appLink(routes.approvals(), { class: "button button-primary" }, tx("statement.reviewInQueue")) : null,
     statement.status === "Approved" && session.isPressOfficer && detail.status !== "Closed" ? publishFormFor(detail, statement) : null,
     statement.posts.length ? h("div", { class: "posts", attrs: { "data-testid": "channel-posts" } }, h("h3", null, tx("statement.posts")),
-      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", null, txt(() => channelName(p.channel)), ` (${p.language.toUpperCase()}) — `,
-        tx(`postStatus.${p.status}` as MessageKey))))) : null);
+      h("ul", { class: "plain" }, statement.posts.map((p) => h("li", { attrs: { "data-channel": p.channel, "data-language": p.language, "data-status": p.status } },
+        txt(() => postName(p)), " — ", tx(`postStatus.${p.status}` as MessageKey))))) : null);
 }
 
+// Offers exactly the channels the server has configured (GET channels), none ticked: a channel that is switched off
+// or has nowhere to send one of the revision's languages is shown but cannot be chosen, with the reason beside it.
 function publishForm(detail: IncidentDetail, statement: StatementView, live: LiveIncident): HTMLElement {
   const revision = statement.revisions[statement.revisions.length - 1]!;
-  const boxes = publishChannels.map((channel) => {
-    const box = checkbox(channel !== "feed");
-    box.value = channel;
-    return box;
-  });
+  const revisionLanguages = languages.filter((l) => revision.content[l]);
+  const choices = h("div", { class: "channel-choices", attrs: { "data-testid": "publish-channels" } }, h("p", { class: "muted" }, tx("statement.channelsLoading")));
+  let boxes: HTMLInputElement[] = [];
   const form: FormView = new FormView(async () => {
     const channels = boxes.filter((b) => b.checked).map((b) => b.value);
     if (channels.length === 0) return form.showFieldProblem("channels", "statement.chooseChannel");
     await statements.publish(detail.id, statement.id, revision.number, revision.contentHash, channels);
     await live.refreshDetail();
   }, { class: "publish-form", labelKey: "statement.publishTitle" });
+  const publish = submitButton("statement.publish");
+  publish.disabled = true;
   form.add(
-    h("fieldset", { class: "fieldset" }, h("legend", null, tx("statement.channels")),
-      boxes.map((box) => form.field("channels." + box.value, `channel.${box.value}` as MessageKey, box)),
-      form.errorSlotFor("channels")),
-    h("div", { class: "form-actions" }, submitButton("statement.publish")));
+    h("fieldset", { class: "fieldset" }, h("legend", null, tx("statement.channels")), choices, form.errorSlotFor("channels")),
+    h("div", { class: "form-actions" }, publish));
+
+  void (async () => {
+    let channels: PublishableChannel[];
+    try {
+      channels = await incidents.channels(detail.id);
+    } catch (error) {
+      replaceChildren(choices, alertBox(error));
+      return;
+    }
+    boxes = [];
+    const rows = channels.map((channel) => {
+      const missing = revisionLanguages.filter((l) => !channel.languages.includes(l));
+      const box = checkbox(false);
+      box.value = channel.code;
+      box.id = uniqueId("channel");
+      box.disabled = !channel.enabled || missing.length > 0;
+      boxes.push(box);
+      const note = () => !channel.enabled ? t("statement.channelOff")
+        : missing.length ? t("statement.channelMissingLanguages", { languages: missing.map((l) => l.toUpperCase()).join(", ") })
+        : [t("statement.channelLanguages", { languages: channel.languages.map((l) => l.toUpperCase()).join(", ") }),
+          channel.failing ? t("statement.channelFailing", { n: channel.failing }) : channel.delivered ? t("statement.channelHealthy", { n: channel.delivered }) : null]
+          .filter((part) => part).join("; ");
+      return h("div", { class: "field field-check", attrs: { "data-channel": channel.code, "data-enabled": channel.enabled } },
+        box, h("label", { attrs: { for: box.id } }, txt(() => channelName(channel.code)),
+          h("span", { class: "channel-choice-note" }, txt(note))));
+    });
+    replaceChildren(choices, rows.length ? rows : h("p", { class: "notice notice-warning" }, tx("statement.noChannels")));
+    publish.disabled = !boxes.some((b) => !b.disabled);
+  })();
   return form.element;
 }
 

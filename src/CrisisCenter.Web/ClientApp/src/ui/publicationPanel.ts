@@ -7,7 +7,7 @@ import { languages, type ChannelPost, type IncidentDetail, type Language, type S
 import type { LiveIncident } from "../app/liveIncident";
 import { session } from "../app/session";
 import { timeElement } from "../i18n/format";
-import { channelName, t, tx, txt, type MessageKey } from "../i18n/i18n";
+import { channelName, follow, t, tx, txt, type MessageKey } from "../i18n/i18n";
 import { languageBadge } from "./badges";
 import { h, replaceChildren, safeExternalLink, uniqueId } from "./dom";
 import { keepingFocus } from "./focus";
@@ -82,7 +82,8 @@ function statementDeliveries(statement: StatementView, mayAct: boolean, actions:
   const headline = revision ? (revision.content[postLanguages[0] as Language]?.headline ?? "") : "";
   const cell = (channel: string, language: Language) => {
     const posts = statement.posts.filter((p) => p.channel === channel && p.language === language);
-    return h("td", null, posts.length ? posts.map((p) => postCell(p, mayAct, actions)) : h("span", { class: "muted" }, "—"));
+    // The language rides on the cell too: on a phone the table reflows and the column headings are gone.
+    return h("td", { attrs: { "data-label": language.toUpperCase() } }, posts.length ? posts.map((p) => postCell(p, mayAct, actions)) : h("span", { class: "muted" }, "—"));
   };
   return h("div", { class: "publication-statement", attrs: { "data-statement-id": statement.id } },
     h("h3", null, txt(() => `${t(`statementKind.${statement.kind}` as MessageKey)} · ${t("statement.revisionN", { n: revision?.number ?? statement.currentRevision })}`),
@@ -111,17 +112,19 @@ function postCell(post: ChannelPost, mayAct: boolean, actions: PostActions): HTM
     (status === "Failed" || status === "Abandoned") && post.lastError ? h("div", { class: "post-error" }, post.lastError) : null,
     status === "Uncertain" && post.note ? h("div", { class: "post-error" }, post.note) : null,
     mayAct && status === "Abandoned"
-      ? h("div", { class: "post-actions" }, withAction(button("publication.retry", () => actions.retry(post), "primary"), "retry"))
+      ? h("div", { class: "post-actions" }, withAction(button("publication.retry", () => actions.retry(post), "primary"), "retry", post))
       : null,
     mayAct && status === "Uncertain"
       ? h("div", { class: "post-actions" },
-        withAction(button("publication.confirm", () => actions.confirm(post), "primary"), "confirm-delivered"),
-        withAction(button("publication.sendAgain", () => actions.resend(post), "danger"), "send-again"))
+        withAction(button("publication.confirm", () => actions.confirm(post), "primary"), "confirm-delivered", post),
+        withAction(button("publication.sendAgain", () => actions.resend(post), "danger"), "send-again", post))
       : null);
 }
 
-function withAction(element: HTMLButtonElement, action: string): HTMLButtonElement {
+function withAction(element: HTMLButtonElement, action: string, post?: ChannelPost): HTMLButtonElement {
   element.dataset["action"] = action;
+  // Several posts show the same buttons: the accessible name says which post each acts on ("Retry: Telegram (KK)").
+  if (post) follow(element, (b) => b.setAttribute("aria-label", `${b.textContent ?? ""}: ${channelName(post.channel)} (${post.language.toUpperCase()})`));
   return element;
 }
 

@@ -2,8 +2,8 @@
 import type { Language, StatementView } from "../api/types";
 import { routes } from "../app/router";
 import { currentLanguage, follow, t, tx, type MessageKey } from "../i18n/i18n";
-import { statementStatusBadge } from "./badges";
 import { appLink, h } from "./dom";
+import { failingPostsNote, statementTruthBadge } from "./deliveryTruth";
 
 /** The headline of the current revision in the interface language, else in the first language it has. */
 export function headlineOf(statement: StatementView, language: Language = currentLanguage()): string {
@@ -16,6 +16,7 @@ export function statementListItem(incidentId: string, statement: StatementView):
   return h("li", { class: "statement-item", attrs: { "data-statement-id": statement.id, "data-status": statement.status } },
     appLink(routes.statement(incidentId, statement.id), { class: "statement-link" },
       h("span", { class: "statement-kind" }, tx(`statementKind.${statement.kind}` as MessageKey)), " — ", headline),
-    h("div", { class: "statement-meta" }, statementStatusBadge(statement.status), " ",
-      tx("statement.revisionN", { n: statement.currentRevision })));
+    h("div", { class: "statement-meta" }, statementTruthBadge(statement), " ",
+      tx("statement.revisionN", { n: statement.currentRevision })),
+    failingPostsNote(statement));
 }
