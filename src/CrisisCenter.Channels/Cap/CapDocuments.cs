@@ -6,8 +6,9 @@ using CrisisCenter.Domain;
 
 namespace CrisisCenter.Channels.Cap;
 
-/// <summary>CAP 1.2 (OASIS) alert documents and the Atom index that lists them.</summary>
-public sealed class CapDocuments(CapOptions options, PublicLinks links)
+/// <summary>CAP 1.2 (OASIS) alert documents and the Atom index that lists them. Written through
+/// <see cref="XmlSafeWriter"/> (<see cref="Write"/>), so a stored text XML 1.0 cannot carry never breaks a message.</summary>
+public sealed class CapDocuments(CapOptions options, PublicLinks links, string? publisherName = null)
 {
     public static readonly XNamespace Cap = "urn:oasis:names:tc:emergency:cap:1.2";
     public const string MediaType = "application/cap+xml";
@@ -30,6 +31,12 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links)
         Language.Ru => "ru-RU",
         _ => "en-US",
     };
+
+    /// <summary>The same documents with the links of one request (<see cref="PublicLinks.For"/>).</summary>
+    public CapDocuments With(PublicLinks requestLinks) => new(options, requestLinks, publisherName);
+
+    /// <summary>The CAP document as served: UTF-8 text, every value XML-safe.</summary>
+    public string Write(CapMessage message, IReadOnlyDictionary<Guid, CapMessage> all) => XmlSafeWriter.Write(Alert(message, all));
 
     public XDocument Alert(CapMessage message, IReadOnlyDictionary<Guid, CapMessage> all)
     {
@@ -81,11 +88,14 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links)
     /// <summary>Atom index of every message, newest first, each linking its CAP document.</summary>
     public SyndicationFeed Index(IReadOnlyCollection<CapMessage> messages)
     {
-        var feed = new SyndicationFeed("CAP 1.2", "Public warnings (CAP 1.2)", links.Absolute(PublicRoutes.CapIndex))
+        var feed = new SyndicationFeed("CAP 1.2", "Public warnings (CAP 1.2)", links.Absolute("/"))
         {
             Id = "tag:crisiscenter,2026:cap",
             LastUpdatedTime = messages.Count == 0 ? DateTimeOffset.UnixEpoch : messages.Max(m => m.Sent),
         };
+        // RFC 4287: a feed names its author (here the press service, as the feeds do) and links itself.
+        feed.Authors.Add(new SyndicationPerson(null, publisherName is { Length: > 0 } name ? name : FeedLabels.PressService(Language.En), links.Absolute("/")?.ToString()));
+        if (links.Absolute(PublicRoutes.CapIndex) is { } self) feed.Links.Add(SyndicationLink.CreateSelfLink(self, "application/atom+xml"));
         feed.Items = [.. messages.OrderByDescending(m => m.Sent).Select(message =>
         {
             var headline = message.Content.OrderBy(pair => pair.Key).First().Value.Headline;

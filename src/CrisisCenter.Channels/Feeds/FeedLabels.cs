@@ -12,6 +12,14 @@ public static class FeedLabels
         _ => "Official statements",
     };
 
+    /// <summary>The feeds' author when <see cref="ChannelsOptions.PublisherName"/> is not configured.</summary>
+    public static string PressService(Language language) => language switch
+    {
+        Language.Kk => "Баспасөз қызметі",
+        Language.Ru => "Пресс-служба",
+        _ => "Press service",
+    };
+
     public static string Corrected(Language language) => language switch
     {
         Language.Kk => "Түзетілді",

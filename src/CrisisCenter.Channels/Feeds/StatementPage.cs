@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CrisisCenter.Domain;
 
 namespace CrisisCenter.Channels.Feeds;
 
-/// <summary>The public HTML page of one statement in one language. Every piece of text is HTML-encoded.</summary>
+/// <summary>The public HTML page of one statement in one language. Every piece of text is cleaned
+/// (<see cref="PublicText"/>) and HTML-encoded; letters of every script are written as text, not numeric entities.</summary>
 public static class StatementPage
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(FeedEntry entry)
     {
-        var html = HtmlEncoder.Default;
+        var html = new CleanEncoder();
         var language = entry.Language;
         var page = new StringBuilder();
         page.Append(CultureInfo.InvariantCulture, $"<!doctype html>\n<html lang=\"{entry.Language.ToCode()}\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
@@ -42,5 +46,10 @@ public static class StatementPage
             page.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{html.Encode(PublicRoutes.StatementPage(amends, language))}\">{html.Encode(FeedLabels.SeeAmendment(language))}</a></p>\n");
         page.Append("</article>\n</body>\n</html>\n");
         return page.ToString();
+    }
+
+    private readonly struct CleanEncoder
+    {
+        public string Encode(string? text) => Encoder.Encode(PublicText.Clean(text));
     }
 }
