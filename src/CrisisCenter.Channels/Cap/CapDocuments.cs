@@ -13,6 +13,9 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links, string? 
     public static readonly XNamespace Cap = "urn:oasis:names:tc:emergency:cap:1.2";
     public const string MediaType = "application/cap+xml";
 
+    /// <summary>CAP &lt;geocode&gt; valueName of the region codes every &lt;area&gt; carries.</summary>
+    public const string IsoGeocodeName = "ISO3166-2";
+
     /// <summary>Stable per statement; CAP forbids spaces, commas, '&lt;' and '&amp;' in it.</summary>
     public static string Identifier(CapMessage message) => $"{message.IncidentCode}.{message.StatementId:N}";
 
@@ -47,6 +50,8 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links, string? 
             new XElement(Cap + "status", options.Status),
             new XElement(Cap + "msgType", message.Type.ToString()),
             new XElement(Cap + "scope", "Public"));
+        if (CapLabels.NoteOf(message) is { } note)
+            alert.Add(new XElement(Cap + "note", note));
         if (message.References.Count > 0)
         {
             alert.Add(new XElement(Cap + "references", string.Join(' ', message.References.Select(reference =>
@@ -64,11 +69,14 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links, string? 
         var info = new XElement(Cap + "info",
             new XElement(Cap + "language", LanguageTag(language)),
             new XElement(Cap + "category", message.Category.ToString()),
-            new XElement(Cap + "event", text.Headline),
+            new XElement(Cap + "event", CapLabels.EventOf(message.Category, language)),
             new XElement(Cap + "urgency", message.Type == CapMessageType.Cancel ? "Past" : message.Severity >= Severity.Severe ? "Immediate" : "Expected"),
             new XElement(Cap + "severity", message.Severity.ToString()),
-            new XElement(Cap + "certainty", "Observed"),
-            new XElement(Cap + "headline", text.Headline),
+            new XElement(Cap + "certainty", "Observed"));
+        if (publisherName is { Length: > 0 } sender)
+            info.Add(new XElement(Cap + "senderName", sender));
+        info.Add(
+            new XElement(Cap + "headline", CapLabels.HeadlineOf(message, language, text.Headline)),
             new XElement(Cap + "description", text.Body));
         if (text.Instruction is { Length: > 0 } instruction)
             info.Add(new XElement(Cap + "instruction", instruction));
@@ -77,7 +85,10 @@ public sealed class CapDocuments(CapOptions options, PublicLinks links, string? 
         foreach (var code in message.Regions)
         {
             var area = new XElement(Cap + "area", new XElement(Cap + "areaDesc", Regions.TryGet(code, out var region) ? region.NameIn(language) : code));
-            foreach (var (valueName, value) in options.Geocodes.GetValueOrDefault(code) ?? [])
+            // The region's ISO 3166-2 code is known to the domain; configured codes (e.g. KATO) come after it.
+            var geocodes = new List<KeyValuePair<string, string>> { new(IsoGeocodeName, code) };
+            geocodes.AddRange((options.Geocodes.GetValueOrDefault(code) ?? []).Where(pair => pair.Key != IsoGeocodeName || pair.Value != code));
+            foreach (var (valueName, value) in geocodes)
                 area.Add(new XElement(Cap + "geocode", new XElement(Cap + "valueName", valueName), new XElement(Cap + "value", value)));
             info.Add(area);
         }

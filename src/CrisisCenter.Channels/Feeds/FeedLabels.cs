@@ -27,6 +27,14 @@ public static class FeedLabels
         _ => "Corrected",
     };
 
+    /// <summary>Marks a correcting statement's own headline (CAP): "Correction", not "Corrected".</summary>
+    public static string Correction(Language language) => language switch
+    {
+        Language.Kk => "Түзету",
+        Language.Ru => "Исправление",
+        _ => "Correction",
+    };
+
     public static string Retracted(Language language) => language switch
     {
         Language.Kk => "Кері қайтарылды",
