@@ -35,13 +35,13 @@ public static class PublicFeedsEndpoints
             WithLanguage(language, lang => Feed(http, statements, lang, "json", "application/feed+json; charset=utf-8",
                 entries => documents.With(links.For(http.Request)).JsonFeed(lang, entries, feedUrl: null))));
 
-        feeds.MapGet("/public/{language}/statements/{statementId:guid}", (string language, Guid statementId, HttpContext http, PublicStatements statements) =>
+        feeds.MapGet("/public/{language}/statements/{statementId:guid}", (string language, Guid statementId, HttpContext http, PublicStatements statements, OfficeTimeZone office) =>
             WithLanguage(language, lang =>
             {
                 var snapshot = statements.Current;
                 return snapshot.Entries.TryGetValue((statementId, lang), out var entry)
                     ? Cached(http, $"page-{statementId:N}-{lang.ToCode()}", snapshot.Position, entry.Updated, "text/html; charset=utf-8",
-                        () => Encoding.UTF8.GetBytes(StatementPage.Render(entry)))
+                        () => Encoding.UTF8.GetBytes(StatementPage.Render(entry, office)))
                     : Results.NotFound();
             }));
 

@@ -12,8 +12,10 @@ public static class StatementPage
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string Render(FeedEntry entry)
+    /// <param name="zone">The office's zone the times are shown in (UTC when not given).</param>
+    public static string Render(FeedEntry entry, OfficeTimeZone? zone = null)
     {
+        zone ??= OfficeTimeZone.Utc;
         var html = new CleanEncoder();
         var language = entry.Language;
         var page = new StringBuilder();
@@ -29,7 +31,7 @@ public static class StatementPage
         }
 
         page.Append(CultureInfo.InvariantCulture, $"<h1>{html.Encode(FeedLabels.TitleOf(entry))}</h1>\n");
-        page.Append(CultureInfo.InvariantCulture, $"<p><small>{html.Encode(entry.IncidentCode)} · <time datetime=\"{entry.Published:O}\">{entry.Published:yyyy-MM-dd HH:mm zzz}</time></small></p>\n");
+        page.Append(CultureInfo.InvariantCulture, $"<p><small>{html.Encode(entry.IncidentCode)} · <time datetime=\"{zone.Local(entry.Published):yyyy-MM-dd'T'HH:mm:sszzz}\">{System.Net.WebUtility.HtmlEncode(zone.Show(entry.Published))}</time></small></p>\n");
         if (entry.VisibleText is { } text)
         {
             foreach (var paragraph in text.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -71,6 +71,7 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IncidentUpdateNotifier>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IncidentUpdateNotifier>());
 
+        services.AddSingleton(OfficeTimeZone.From(configuration[OfficeTimeZone.ConfigurationKey]));
         services.AddSingleton<PublicStatements>();
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PublicStatements>());
         services.AddSingleton(provider => new FeedDocuments(

@@ -184,4 +184,17 @@ public sealed class PublicFeedTests
         using var json = JsonDocument.Parse(configured.JsonFeed(Language.Ru, feed.Statements.Current.EntriesIn(Language.Ru), null));
         json.RootElement.GetProperty("authors")[0].GetProperty("name").GetString().Should().Be("Пресс-служба МЧС РК");
     }
+
+    [Fact]
+    public void statement_pages_show_the_time_on_the_office_clock_with_the_zone_named()
+    {
+        var id = PublishedAndDelivered();
+        var office = new OfficeTimeZone(TimeZoneInfo.CreateCustomTimeZone("Asia/Aqtobe", TimeSpan.FromHours(5), "Aqtobe", "Aqtobe"));
+        var entry = feed.Statements.Current.Entries[(id, Language.Ru)] with { Published = new DateTimeOffset(2026, 3, 14, 7, 10, 0, TimeSpan.Zero) };
+
+        var page = StatementPage.Render(entry, office);
+
+        page.Should().Contain("<time datetime=\"2026-03-14T12:10:00+05:00\">2026-03-14 12:10 (Asia/Aqtobe, UTC+05:00)</time>");
+        page.Should().NotContain("+00:00");
+    }
 }
