@@ -1,3 +1,5 @@
+using CrisisCenter.Domain;
+
 namespace CrisisCenter.Application.Pipeline;
 
 /// <summary>A message that can check its own fields before any handler runs.
@@ -26,14 +28,16 @@ public sealed class FieldProblems
         return this;
     }
 
-    public FieldProblems Required(string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Required.");
-        return value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
-    }
+    public FieldProblems Required(string field, string? value, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? Add(field, "Required.") : Optional(field, value, maxLength);
 
-    public FieldProblems Optional(string field, string? value, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"At most {maxLength} characters.") : this;
+    /// <summary>Length, then the domain's one <see cref="TextPolicy"/> (the same rule the domain applies again to
+    /// every command, so a caller that skips this edge is refused too).</summary>
+    public FieldProblems Optional(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) return Add(field, $"At most {maxLength} characters.");
+        return TextPolicy.FirstForbidden(value) is { } forbidden ? Add(field, "Text " + forbidden.Explanation) : this;
+    }
 
     public FieldProblems When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 

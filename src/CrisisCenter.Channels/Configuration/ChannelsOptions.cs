@@ -11,6 +11,10 @@ public sealed class ChannelsOptions
     /// null leaves links out.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>Who publishes the public feeds (Atom and JSON Feed author, CAP senderName), e.g.
+    /// "Пресс-служба МЧС РК"; unset: "Press service" in the feed's language.</summary>
+    public string? PublisherName { get; set; }
+
     /// <summary>Channels by the code publishers name.</summary>
     public Dictionary<string, ChannelTarget> Targets { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

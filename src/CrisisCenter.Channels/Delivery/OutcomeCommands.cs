@@ -16,7 +16,7 @@ internal sealed class OutcomeCommands(Guid incidentId, Guid postId, long basis, 
     public RecordChannelPostSending Sending(int attempt) => new(incidentId, Context("sending", attempt), postId, attempt);
 
     public RecordChannelPostDelivered Delivered(int attempt, string externalId, string? url) =>
-        new(incidentId, Context("delivered", attempt), postId, attempt, Truncate(externalId, 2_000), url);
+        new(incidentId, Context("delivered", attempt), postId, attempt, Truncate(externalId, 2_000), url is null ? null : TextPolicy.Clean(url));
 
     public RecordChannelPostFailed Failed(int attempt, string error, DateTimeOffset nextRetryAt) =>
         new(incidentId, Context("failed", attempt), postId, attempt, Truncate(error), nextRetryAt);
@@ -28,6 +28,8 @@ internal sealed class OutcomeCommands(Guid incidentId, Guid postId, long basis, 
     private CommandContext Context(string outcome, int attempt) =>
         new(DeterministicGuid.Create(Namespace, $"{postId:N}/{basis}/{attempt}/{outcome}"), Actor.System, clock.GetUtcNow());
 
+    // What a channel answered is recorded, never refused: characters the domain's text policy refuses (a control
+    // character in a server's error page) become U+FFFD instead of failing the outcome and looping the post.
     private static string Truncate(string text, int max = MaxText) =>
-        string.IsNullOrWhiteSpace(text) ? "(no message)" : text.Length <= max ? text : text[..(max - 1)] + "…";
+        string.IsNullOrWhiteSpace(text) ? "(no message)" : TextPolicy.Clean(text.Length <= max ? text : text[..(max - 1)] + "…");
 }

@@ -19,4 +19,5 @@ public sealed record CapMessage(
     DateTimeOffset Sent,
     CapMessageType Type,
     ImmutableList<CapReference> References,
-    ImmutableDictionary<Language, StatementText> Content);
+    ImmutableDictionary<Language, StatementText> Content,
+    StatementKind Kind = StatementKind.Update);

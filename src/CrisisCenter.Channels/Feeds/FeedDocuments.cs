@@ -1,15 +1,21 @@
 using System.ServiceModel.Syndication;
-using System.Text;
 using System.Text.Json;
-using System.Xml;
 using CrisisCenter.Domain;
 
 namespace CrisisCenter.Channels.Feeds;
 
-/// <summary>RSS 2.0 and Atom 1.0 (System.ServiceModel.Syndication) and JSON Feed 1.1 documents of one language.</summary>
-public sealed class FeedDocuments(PublicLinks links)
+/// <summary>
+/// RSS 2.0 and Atom 1.0 (System.ServiceModel.Syndication) and JSON Feed 1.1 documents of one language. Links come from
+/// <see cref="PublicLinks"/>: the endpoints pass the links of the request (<see cref="PublicLinks.For"/>), so every
+/// document carries them even without a configured base URL. Text goes out through <see cref="PublicText"/> (XML
+/// through <see cref="XmlSafeWriter"/>), so an old stored event with a control character never breaks a feed.
+/// </summary>
+public sealed class FeedDocuments(PublicLinks links, string? publisherName = null)
 {
     public const string StatusCategoryScheme = "urn:crisiscenter:status";
+
+    /// <summary>The same documents with the links of one request.</summary>
+    public FeedDocuments With(PublicLinks requestLinks) => new(requestLinks, publisherName);
 
     public SyndicationFeed Feed(Language language, IReadOnlyList<FeedEntry> entries)
     {
@@ -22,6 +28,29 @@ public sealed class FeedDocuments(PublicLinks links)
         };
         return feed;
     }
+
+    /// <summary>RSS 2.0 of one language: channel link (the site), each item's link to its page, and (as Atom
+    /// extension elements) rel="self" and the related links between a corrected statement and its correction.</summary>
+    public string Rss(Language language, IReadOnlyList<FeedEntry> entries) =>
+        Rss(WithSelf(Feed(language, entries), PublicRoutes.Rss(language), "application/rss+xml"));
+
+    /// <summary>Atom 1.0 of one language: the publisher as author (RFC 4287 §4.1.1), rel="self", rel="alternate".</summary>
+    public string Atom(Language language, IReadOnlyList<FeedEntry> entries)
+    {
+        var feed = WithSelf(Feed(language, entries), PublicRoutes.Atom(language), "application/atom+xml");
+        feed.Authors.Add(Publisher(language));
+        return Atom(feed);
+    }
+
+    private SyndicationFeed WithSelf(SyndicationFeed feed, string path, string mediaType)
+    {
+        if (links.Absolute(path) is { } self) feed.Links.Add(SyndicationLink.CreateSelfLink(self, mediaType));
+        return feed;
+    }
+
+    /// <summary>Who publishes: the configured press service, else "Press service" in the feed's language.</summary>
+    public SyndicationPerson Publisher(Language language) =>
+        new(null, publisherName is { Length: > 0 } name ? name : FeedLabels.PressService(language), links.Absolute("/")?.ToString());
 
     private SyndicationItem Item(FeedEntry entry)
     {
@@ -41,18 +70,11 @@ public sealed class FeedDocuments(PublicLinks links)
         return item;
     }
 
-    public static string Rss(SyndicationFeed feed) => Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false));
+    public static string Rss(SyndicationFeed feed) => Write(new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true));
 
     public static string Atom(SyndicationFeed feed) => Write(new Atom10FeedFormatter(feed));
 
-    private static string Write(SyndicationFeedFormatter formatter)
-    {
-        var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = true }))
-            formatter.WriteTo(writer);
-        // StringBuilder output declares utf-16; the response is UTF-8.
-        return output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
-    }
+    private static string Write(SyndicationFeedFormatter formatter) => XmlSafeWriter.Write(formatter.WriteTo);
 
     /// <summary>JSON Feed 1.1 (https://jsonfeed.org/version/1.1), with our status in a "_crisiscenter" extension.</summary>
     public byte[] JsonFeed(Language language, IReadOnlyList<FeedEntry> entries, Uri? feedUrl)
@@ -65,20 +87,27 @@ public sealed class FeedDocuments(PublicLinks links)
             json.WriteString("title", FeedLabels.FeedTitle(language));
             json.WriteString("language", language.ToCode());
             if (links.Absolute("/") is { } home) json.WriteString("home_page_url", home.ToString());
-            if (feedUrl is not null) json.WriteString("feed_url", feedUrl.ToString());
+            if ((feedUrl ?? links.Absolute(PublicRoutes.JsonFeed(language))) is { } self) json.WriteString("feed_url", self.ToString());
+            json.WriteStartArray("authors");
+            json.WriteStartObject();
+            var publisher = Publisher(language);
+            json.WriteString("name", publisher.Name);
+            if (publisher.Uri is { } publisherUrl) json.WriteString("url", publisherUrl);
+            json.WriteEndObject();
+            json.WriteEndArray();
             json.WriteStartArray("items");
             foreach (var entry in entries)
             {
                 json.WriteStartObject();
                 json.WriteString("id", entry.Id);
                 if (links.StatementPage(entry.StatementId, entry.Language) is { } page) json.WriteString("url", page.ToString());
-                json.WriteString("title", FeedLabels.TitleOf(entry));
-                json.WriteString("content_text", FeedLabels.BodyOf(entry));
+                json.WriteString("title", PublicText.Clean(FeedLabels.TitleOf(entry)));
+                json.WriteString("content_text", PublicText.Clean(FeedLabels.BodyOf(entry)));
                 json.WriteString("date_published", entry.Published.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteString("date_modified", entry.Updated.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
                 json.WriteString("language", entry.Language.ToCode());
                 json.WriteStartArray("tags");
-                json.WriteStringValue(entry.IncidentCode);
+                json.WriteStringValue(PublicText.Clean(entry.IncidentCode));
                 json.WriteStringValue(entry.Kind.ToString());
                 if (entry.Status != FeedEntryStatus.Published) json.WriteStringValue(entry.Status.ToString().ToLowerInvariant());
                 json.WriteEndArray();
@@ -86,7 +115,9 @@ public sealed class FeedDocuments(PublicLinks links)
                 json.WriteString("status", entry.Status.ToString().ToLowerInvariant());
                 json.WriteString("statement_id", entry.StatementId.ToString("D"));
                 json.WriteNumber("revision", entry.Revision);
-                json.WriteString("incident_code", entry.IncidentCode);
+                json.WriteString("incident_code", PublicText.Clean(entry.IncidentCode));
+                if (entry.AmendedBy is { } amendment && links.StatementPage(amendment, entry.Language) is { } amendmentPage)
+                    json.WriteString("amended_by_url", amendmentPage.ToString());
                 if (entry.AmendedBy is { } amendedBy) json.WriteString("amended_by", amendedBy.ToString("D"));
                 if (entry.Amends is { } amends) json.WriteString("amends", amends.ToString("D"));
                 json.WriteEndObject();

@@ -12,11 +12,27 @@ public static class FeedLabels
         _ => "Official statements",
     };
 
+    /// <summary>The feeds' author when <see cref="ChannelsOptions.PublisherName"/> is not configured.</summary>
+    public static string PressService(Language language) => language switch
+    {
+        Language.Kk => "Баспасөз қызметі",
+        Language.Ru => "Пресс-служба",
+        _ => "Press service",
+    };
+
     public static string Corrected(Language language) => language switch
     {
         Language.Kk => "Түзетілді",
         Language.Ru => "Исправлено",
         _ => "Corrected",
+    };
+
+    /// <summary>Marks a correcting statement's own headline (CAP): "Correction", not "Corrected".</summary>
+    public static string Correction(Language language) => language switch
+    {
+        Language.Kk => "Түзету",
+        Language.Ru => "Исправление",
+        _ => "Correction",
     };
 
     public static string Retracted(Language language) => language switch

@@ -22,46 +22,44 @@ public static class PublicFeedsEndpoints
     {
         var feeds = app.MapGroup("").AllowAnonymous().WithTags("Public feeds");
 
-        feeds.MapGet("/feeds/{language}/rss.xml", (string language, HttpContext http, PublicStatements statements, FeedDocuments documents) =>
+        // Documents carry the links of the request when Channels:PublicBaseUrl is unset (PublicLinks.For).
+        feeds.MapGet("/feeds/{language}/rss.xml", (string language, HttpContext http, PublicStatements statements, FeedDocuments documents, PublicLinks links) =>
             WithLanguage(language, lang => Feed(http, statements, lang, "rss", "application/rss+xml; charset=utf-8",
-                entries => Encoding.UTF8.GetBytes(FeedDocuments.Rss(documents.Feed(lang, entries))))));
+                entries => Encoding.UTF8.GetBytes(documents.With(links.For(http.Request)).Rss(lang, entries)))));
 
-        feeds.MapGet("/feeds/{language}/atom.xml", (string language, HttpContext http, PublicStatements statements, FeedDocuments documents) =>
+        feeds.MapGet("/feeds/{language}/atom.xml", (string language, HttpContext http, PublicStatements statements, FeedDocuments documents, PublicLinks links) =>
             WithLanguage(language, lang => Feed(http, statements, lang, "atom", "application/atom+xml; charset=utf-8",
-                entries => Encoding.UTF8.GetBytes(FeedDocuments.Atom(documents.Feed(lang, entries))))));
+                entries => Encoding.UTF8.GetBytes(documents.With(links.For(http.Request)).Atom(lang, entries)))));
 
         feeds.MapGet("/feeds/{language}/feed.json", (string language, HttpContext http, PublicStatements statements, FeedDocuments documents, PublicLinks links) =>
             WithLanguage(language, lang => Feed(http, statements, lang, "json", "application/feed+json; charset=utf-8",
-                entries => documents.JsonFeed(lang, entries, links.Absolute(PublicRoutes.JsonFeed(lang))))));
+                entries => documents.With(links.For(http.Request)).JsonFeed(lang, entries, feedUrl: null))));
 
-        feeds.MapGet("/public/{language}/statements/{statementId:guid}", (string language, Guid statementId, HttpContext http, PublicStatements statements) =>
+        feeds.MapGet("/public/{language}/statements/{statementId:guid}", (string language, Guid statementId, HttpContext http, PublicStatements statements, OfficeTimeZone office) =>
             WithLanguage(language, lang =>
             {
                 var snapshot = statements.Current;
                 return snapshot.Entries.TryGetValue((statementId, lang), out var entry)
                     ? Cached(http, $"page-{statementId:N}-{lang.ToCode()}", snapshot.Position, entry.Updated, "text/html; charset=utf-8",
-                        () => Encoding.UTF8.GetBytes(StatementPage.Render(entry)))
+                        () => Encoding.UTF8.GetBytes(StatementPage.Render(entry, office)))
                     : Results.NotFound();
             }));
 
-        feeds.MapGet(PublicRoutes.CapIndex, (HttpContext http, PublicStatements statements, CapDocuments cap) =>
+        feeds.MapGet(PublicRoutes.CapIndex, (HttpContext http, PublicStatements statements, CapDocuments cap, PublicLinks links) =>
         {
             var snapshot = statements.Current;
             var messages = snapshot.CapMessages.Values.ToList();
             return Cached(http, "cap", snapshot.Position, messages.Count == 0 ? DateTimeOffset.UnixEpoch : messages.Max(m => m.Sent),
-                "application/atom+xml; charset=utf-8", () => Encoding.UTF8.GetBytes(FeedDocuments.Atom(cap.Index(messages))));
+                "application/atom+xml; charset=utf-8", () => Encoding.UTF8.GetBytes(FeedDocuments.Atom(cap.With(links.For(http.Request)).Index(messages))));
         });
 
-        feeds.MapGet("/cap/messages/{statementId:guid}.xml", (Guid statementId, HttpContext http, PublicStatements statements, CapDocuments cap) =>
+        feeds.MapGet("/cap/messages/{statementId:guid}.xml", (Guid statementId, HttpContext http, PublicStatements statements, CapDocuments cap, PublicLinks links) =>
         {
             var snapshot = statements.Current;
             if (!snapshot.CapMessages.TryGetValue(statementId, out var message)) return Results.NotFound();
             // A CAP message never changes once sent: its ETag is its identifier.
             return Cached(http, CapDocuments.Identifier(message), position: null, message.Sent, CapDocuments.MediaType + "; charset=utf-8", () =>
-            {
-                var document = cap.Alert(message, snapshot.CapMessages);
-                return Encoding.UTF8.GetBytes(document.Declaration + "\n" + document.Root);
-            });
+                Encoding.UTF8.GetBytes(cap.With(links.For(http.Request)).Write(message, snapshot.CapMessages)));
         });
 
         return app;

@@ -113,7 +113,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IProjection
         capMessages = capMessages.Add(post.StatementId, new CapMessage(
             post.StatementId, post.IncidentId, incident.Code, incident.Category, incident.Severity, incident.Regions, at, type,
             [.. references.Select(m => new CapReference(m.StatementId, m.Sent))],
-            content.ToImmutableDictionary()));
+            content.ToImmutableDictionary(), statement.Kind));
     }
 
     public sealed record Snapshot(

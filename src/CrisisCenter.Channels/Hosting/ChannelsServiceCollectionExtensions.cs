@@ -71,10 +71,13 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IncidentUpdateNotifier>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IncidentUpdateNotifier>());
 
+        services.AddSingleton(OfficeTimeZone.From(configuration[OfficeTimeZone.ConfigurationKey]));
         services.AddSingleton<PublicStatements>();
         services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PublicStatements>());
-        services.AddSingleton<FeedDocuments>();
-        services.AddSingleton<CapDocuments>();
+        services.AddSingleton(provider => new FeedDocuments(
+            provider.GetRequiredService<PublicLinks>(), provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.PublisherName));
+        services.AddSingleton(provider => new CapDocuments(
+            provider.GetRequiredService<CapOptions>(), provider.GetRequiredService<PublicLinks>(), provider.GetRequiredService<IOptions<ChannelsOptions>>().Value.PublisherName));
         return services;
     }
 

@@ -12,6 +12,7 @@ public static class DomainErrors
     public const string UnknownValue = "input.unknown_value";
     public const string OutOfRange = "input.out_of_range";
     public const string InvalidLink = "input.invalid_link";
+    public const string ForbiddenCharacter = "input.forbidden_character";
 
     // Authorisation (Forbidden)
     public const string NotPressOfficerOfIncident = "auth.not_press_officer_of_incident";

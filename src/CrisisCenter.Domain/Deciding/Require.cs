@@ -8,12 +8,19 @@ internal static class Require
 {
     public static DomainError? Text(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value)
-            ? DomainError.Validation(DomainErrors.Required, $"{field} is required.")
+            ? DomainError.Validation(DomainErrors.Required, $"{field} is required.") with { Field = field }
             : OptionalText(value, field, maxLength);
 
     public static DomainError? OptionalText(string? value, string field, int maxLength) =>
         value is not null && value.Length > maxLength
-            ? DomainError.Validation(DomainErrors.TooLong, $"{field} is longer than {maxLength} characters.")
+            ? DomainError.Validation(DomainErrors.TooLong, $"{field} is longer than {maxLength} characters.") with { Field = field }
+            : AllowedCharacters(value, field);
+
+    /// <summary>Every text field goes through here (via <see cref="OptionalText"/>): the one <see cref="TextPolicy"/>.</summary>
+    public static DomainError? AllowedCharacters(string? value, string field) =>
+        TextPolicy.FirstForbidden(value) is { } forbidden
+            ? DomainError.Validation(
+                DomainErrors.ForbiddenCharacter, $"{field} {forbidden.Explanation}") with { Field = field }
             : null;
 
     public static DomainError? Defined<TEnum>(TEnum value, string field)

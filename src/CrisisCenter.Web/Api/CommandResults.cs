@@ -70,6 +70,8 @@ public static class CommandResults
             Type = ProblemTypes.DomainRule,
         };
         problem.Extensions["code"] = error.Code;
+        if (error.Field is { } field)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [error.Message] };
         return TypedResults.Problem(problem);
     }
 

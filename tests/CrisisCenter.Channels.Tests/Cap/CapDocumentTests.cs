@@ -24,8 +24,8 @@ public sealed class CapDocumentTests
     private XElement Alert(Guid statementId)
     {
         var snapshot = feed.Statements.Current;
-        // Round-trip through text, as a consumer reads it.
-        return XDocument.Parse(feed.Cap.Alert(snapshot.CapMessages[statementId], snapshot.CapMessages).ToString()).Root!;
+        // Round-trip through text, as a consumer reads it, validated against the OASIS schema when a copy is present.
+        return CapSchema.ShouldBeValidCap(feed.Cap.Write(snapshot.CapMessages[statementId], snapshot.CapMessages)).Root!;
     }
 
     private static string Value(XElement parent, string name) => parent.Element(Cap + name)?.Value ?? throw new Xunit.Sdk.XunitException($"<{name}> missing in <{parent.Name.LocalName}>");
@@ -67,9 +67,10 @@ public sealed class CapDocumentTests
         Value(ru, "instruction").Should().Be("Держитесь подальше от берегов рек.");
         var areas = ru.Elements(Cap + "area").ToList();
         areas.Select(area => Value(area, "areaDesc")).Should().Equal("Алматы", "Алматинская область");
-        var geocode = areas[0].Element(Cap + "geocode")!;
+        var geocode = areas[0].Elements(Cap + "geocode").Should().ContainSingle("the configured ISO code is the one every area carries").Subject;
         (Value(geocode, "valueName"), Value(geocode, "value")).Should().Be(("ISO3166-2", "KZ-75"));
-        areas[1].Element(Cap + "geocode").Should().BeNull("no geocode is configured for KZ-19");
+        var unconfigured = areas[1].Elements(Cap + "geocode").Should().ContainSingle().Subject;
+        (Value(unconfigured, "valueName"), Value(unconfigured, "value")).Should().Be(("ISO3166-2", "KZ-19"), "the region's ISO 3166-2 code needs no configuration");
     }
 
     [Fact]
@@ -82,6 +83,38 @@ public sealed class CapDocumentTests
 
         Value(alert, "msgType").Should().Be("Update");
         Value(alert, "references").Should().Be($"press@emergency.example.kz,INC-2026-0042.{original:N},2026-03-14T12:10:00+05:00");
+        Value(alert, "note").Should().StartWith("Correction");
+        var ru = alert.Elements(Cap + "info").Single(info => Value(info, "language") == "ru-RU");
+        Value(ru, "headline").Should().Be("[Исправление] Паводок: паводок в Алматы", "a correction does not repeat the original's headline unmarked");
+        Value(Alert(original), "msgType").Should().Be("Alert");
+        Alert(original).Element(Cap + "note").Should().BeNull("a first alert replaces nothing");
+    }
+
+    [Fact]
+    public void the_event_names_the_kind_of_event_in_each_language_not_the_headline()
+    {
+        var id = PublishedToCap(english: true);
+
+        var infos = Alert(id).Elements(Cap + "info").ToDictionary(info => Value(info, "language"), info => Value(info, "event"));
+
+        infos.Should().Equal(new Dictionary<string, string>
+        {
+            ["kk-KZ"] = "Қауіпті ауа райы құбылысы",
+            ["ru-RU"] = "Опасное погодное явление",
+            ["en-US"] = "Severe weather or flood",
+        });
+    }
+
+    [Fact]
+    public void a_configured_publisher_is_the_sender_name_of_every_info_block()
+    {
+        var id = PublishedToCap();
+        var snapshot = feed.Statements.Current;
+        var named = new CapDocuments(FeedScenario.Options.Cap, feed.Links, "Пресс-служба МЧС РК");
+
+        var alert = CapSchema.ShouldBeValidCap(named.Write(snapshot.CapMessages[id], snapshot.CapMessages)).Root!;
+
+        alert.Elements(Cap + "info").Select(info => Value(info, "senderName")).Should().OnlyContain(name => name == "Пресс-служба МЧС РК").And.HaveCount(2);
     }
 
     [Fact]
@@ -94,6 +127,7 @@ public sealed class CapDocumentTests
 
         Value(alert, "msgType").Should().Be("Cancel");
         Value(alert, "references").Should().Contain($"INC-2026-0042.{original:N}");
+        Value(alert, "note").Should().StartWith("Retraction");
     }
 
     [Fact]

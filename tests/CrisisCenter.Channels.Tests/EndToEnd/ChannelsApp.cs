@@ -26,7 +26,8 @@ public sealed class ChannelsApp : IAsyncDisposable
 
     public HttpClient Anonymous() => new() { BaseAddress = factory.ClientOptions.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public static ChannelsApp Start(IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null)
+    /// <param name="publicBaseUrl">false leaves Channels:PublicBaseUrl unset, as shipped: links come from each request.</param>
+    public static ChannelsApp Start(IReadOnlyDictionary<string, string?> settings, string? dataDirectory = null, bool publicBaseUrl = true)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "crisiscenter-channels-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -42,7 +43,7 @@ public sealed class ChannelsApp : IAsyncDisposable
             web.UseSetting("Orleans:GatewayPort", FreePort());
             web.UseSetting("Orleans:ClusterId", "channels-" + Guid.NewGuid().ToString("N")[..8]);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
-            web.UseSetting("Channels:PublicBaseUrl", "https://emergency.example.kz/");
+            if (publicBaseUrl) web.UseSetting("Channels:PublicBaseUrl", "https://emergency.example.kz/");
             web.UseSetting("Channels:Dispatch:BaseDelay", "00:00:00.050");
             web.UseSetting("Channels:Dispatch:MaxDelay", "00:00:00.300");
             web.UseSetting("Channels:Dispatch:AttemptTimeout", "00:00:05");

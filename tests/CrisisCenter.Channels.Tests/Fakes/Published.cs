@@ -47,6 +47,23 @@ public sealed class Published
         return id;
     }
 
+    /// <summary>Publishes a statement whose stored text holds characters the text policy now refuses: the events as a
+    /// version before that rule stored them (the domain would refuse the draft today).</summary>
+    public Guid StatementStoredBeforeTheTextPolicy(IReadOnlyList<string> channels, IReadOnlyDictionary<Language, StatementText> storedContent, int minute = 10)
+    {
+        var id = Statement(channels, minute: minute);
+        var drafted = events.FindIndex(e => e is StatementDrafted d && d.StatementId == id);
+        events[drafted] = ((StatementDrafted)events[drafted]) with { Content = storedContent };
+        return id;
+    }
+
+    /// <summary>kk and ru text with a null character, vertical tabs, a unit separator and a right-to-left override.</summary>
+    public static IReadOnlyDictionary<Language, StatementText> HostileText() => new Dictionary<Language, StatementText>
+    {
+        [Language.Kk] = new("Су\u0000 тасқыны", "Құтқарушылар\u000Bжұмыс істеп жатыр \u202Eкері мәтін", "Үйде\u0001 қалыңыз"),
+        [Language.Ru] = new("Паводок\u000B в Алматы", "Спасатели\u0000 работают \u202Eобратный текст", "Держитесь\u001F подальше"),
+    };
+
     public IReadOnlyList<ChannelPostScheduled> PostsOf(Guid statementId) =>
         [.. events.OfType<ChannelPostScheduled>().Where(p => p.StatementId == statementId)];
 

@@ -22,9 +22,21 @@ public sealed class PublicFeedTests
     // RSS readers put <description> in Summary, Atom readers put <content> in Content.
     private static string TextOf(SyndicationItem item) => ((TextSyndicationContent)(item.Summary ?? item.Content)).Text;
 
-    private SyndicationFeed Rss(Language language) => Parse(FeedDocuments.Rss(feed.Documents.Feed(language, feed.Statements.Current.EntriesIn(language))));
+    private SyndicationFeed Rss(Language language, FeedDocuments? documents = null) =>
+        Parse((documents ?? feed.Documents).Rss(language, feed.Statements.Current.EntriesIn(language)));
 
-    private SyndicationFeed Atom(Language language) => Parse(FeedDocuments.Atom(feed.Documents.Feed(language, feed.Statements.Current.EntriesIn(language))));
+    private SyndicationFeed Atom(Language language, FeedDocuments? documents = null) =>
+        Parse((documents ?? feed.Documents).Atom(language, feed.Statements.Current.EntriesIn(language)));
+
+    /// <summary>The documents as served to a reader at http://feeds.test:8080 when Channels:PublicBaseUrl is unset.</summary>
+    private FeedDocuments ServedWithoutBaseUrl()
+    {
+        var unset = new PublicLinks(Microsoft.Extensions.Options.Options.Create(new ChannelsOptions()));
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        request.Scheme = "http";
+        request.Host = new Microsoft.AspNetCore.Http.HostString("feeds.test", 8080);
+        return feed.Documents.With(unset.For(request));
+    }
 
     private Guid PublishedAndDelivered(StatementKind kind = StatementKind.Update, Guid? references = null, string topic = "Паводок", int minute = 10)
     {
@@ -132,5 +144,57 @@ public sealed class PublicFeedTests
 
         page.Should().Contain("&lt;b&gt;&amp;&lt;/b&gt;").And.NotContain("<b>&</b>");
         page.Should().Contain("<html lang=\"ru\">");
+    }
+
+    [Fact]
+    public void without_a_configured_base_url_the_links_come_from_the_request()
+    {
+        var original = PublishedAndDelivered();
+        var correction = PublishedAndDelivered(StatementKind.Correction, original, "Уточнение", minute: 30);
+        var documents = ServedWithoutBaseUrl();
+
+        var rss = Rss(Language.Ru, documents);
+        rss.Links.Should().Contain(l => l.RelationshipType == "alternate" && l.Uri == new Uri("http://feeds.test:8080/"), "RSS 2.0 requires <channel><link>");
+        rss.Links.Should().Contain(l => l.RelationshipType == "self" && l.Uri == new Uri("http://feeds.test:8080/feeds/ru/rss.xml"));
+        rss.Items.Should().OnlyContain(i => i.Links.Any(l => l.RelationshipType == "alternate" && l.Uri.ToString().StartsWith("http://feeds.test:8080/public/ru/statements/", StringComparison.Ordinal)));
+        rss.Items.Single(i => i.Id.Contains(original.ToString("D"))).Links
+            .Should().Contain(l => l.RelationshipType == "related" && l.Uri == new Uri($"http://feeds.test:8080/public/ru/statements/{correction:D}"), "a corrected item links its correction in RSS too");
+
+        var atom = Atom(Language.Ru, documents);
+        atom.Links.Should().Contain(l => l.RelationshipType == "self" && l.Uri == new Uri("http://feeds.test:8080/feeds/ru/atom.xml"));
+        atom.Items.Single(i => i.Id.Contains(original.ToString("D"))).Links
+            .Should().Contain(l => l.RelationshipType == "related" && l.Uri.ToString().Contains(correction.ToString("D")));
+
+        using var json = JsonDocument.Parse(documents.JsonFeed(Language.Ru, feed.Statements.Current.EntriesIn(Language.Ru), null));
+        json.RootElement.GetProperty("home_page_url").GetString().Should().Be("http://feeds.test:8080/");
+        json.RootElement.GetProperty("feed_url").GetString().Should().Be("http://feeds.test:8080/feeds/ru/feed.json");
+        json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString())
+            .Should().OnlyContain(url => url!.StartsWith("http://feeds.test:8080/public/ru/statements/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void atom_feeds_name_the_press_service_as_author()
+    {
+        PublishedAndDelivered();
+
+        Atom(Language.Ru).Authors.Should().ContainSingle().Which.Name.Should().Be("Пресс-служба");
+        Atom(Language.Kk).Authors.Single().Name.Should().Be("Баспасөз қызметі");
+        var configured = new FeedDocuments(feed.Links, publisherName: "Пресс-служба МЧС РК");
+        Atom(Language.Ru, configured).Authors.Single().Name.Should().Be("Пресс-служба МЧС РК");
+        using var json = JsonDocument.Parse(configured.JsonFeed(Language.Ru, feed.Statements.Current.EntriesIn(Language.Ru), null));
+        json.RootElement.GetProperty("authors")[0].GetProperty("name").GetString().Should().Be("Пресс-служба МЧС РК");
+    }
+
+    [Fact]
+    public void statement_pages_show_the_time_on_the_office_clock_with_the_zone_named()
+    {
+        var id = PublishedAndDelivered();
+        var office = new OfficeTimeZone(TimeZoneInfo.CreateCustomTimeZone("Asia/Aqtobe", TimeSpan.FromHours(5), "Aqtobe", "Aqtobe"));
+        var entry = feed.Statements.Current.Entries[(id, Language.Ru)] with { Published = new DateTimeOffset(2026, 3, 14, 7, 10, 0, TimeSpan.Zero) };
+
+        var page = StatementPage.Render(entry, office);
+
+        page.Should().Contain("<time datetime=\"2026-03-14T12:10:00+05:00\">2026-03-14 12:10 (Asia/Aqtobe, UTC+05:00)</time>");
+        page.Should().NotContain("+00:00");
     }
 }

@@ -79,6 +79,20 @@ public sealed class ExecutingCommandsTests(IncidentClusterFixture fixture) : Clu
 
         outcome.Status.Should().Be(CommandStatus.Rejected);
         outcome.Error!.Code.Should().Be(DomainErrors.TooLong);
+        outcome.Error.Field.Should().Be("Title", "the field at fault crosses the grain call with the error");
+    }
+
+    [Fact(Timeout = IncidentCluster.TestTimeout)]
+    public async Task a_title_with_a_control_character_is_rejected_naming_field_and_code_point()
+    {
+        var scenario = new Scenario();
+
+        var outcome = await IncidentOf(scenario).Execute(Scenario.Envelope(scenario.Declare() with { Title = "Flood\u000Bin Almaty" }));
+
+        outcome.Status.Should().Be(CommandStatus.Rejected);
+        outcome.Error!.Code.Should().Be(DomainErrors.ForbiddenCharacter);
+        outcome.Error.Field.Should().Be("Title");
+        outcome.Error.Message.Should().Contain("U+000B");
     }
 
     [Fact(Timeout = IncidentCluster.TestTimeout)]
