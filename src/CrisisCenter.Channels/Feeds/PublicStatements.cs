@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Channels.Delivery;
 using CrisisCenter.Domain;
@@ -12,16 +13,81 @@ namespace CrisisCenter.Channels.Feeds;
 /// Also the source of the CAP feed (<see cref="CapMessages"/>). Applied by one thread in store order; readers get
 /// immutable snapshots.
 /// </summary>
-public sealed class PublicStatements(IChannelTargets targets) : IProjection
+/// <remarks>
+/// A node restores it from its read store at start (<see cref="IRestorableProjection"/>): after each batch the host
+/// saves what it keeps of every incident the batch touched (the incident's facts, its statements' texts, its posts,
+/// its public entries and CAP messages), so a restart neither replays history nor loses a published entry.
+/// </remarks>
+public sealed class PublicStatements(IChannelTargets targets) : IRestorableProjection
 {
     private readonly Dictionary<Guid, IncidentFacts> incidents = [];
     private readonly Dictionary<Guid, StatementFacts> statements = [];
     private readonly Dictionary<Guid, ChannelPostScheduled> posts = [];
+    // What belongs to each incident, so saving one incident's state does not scan every statement and post.
+    private readonly Dictionary<Guid, HashSet<Guid>> statementsOf = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> postsOf = [];
+    private readonly Dictionary<Guid, long> lastDeliveredAt = [];
     private ImmutableDictionary<(Guid, Language), FeedEntry> entries = ImmutableDictionary<(Guid, Language), FeedEntry>.Empty;
     private ImmutableDictionary<Guid, CapMessage> capMessages = ImmutableDictionary<Guid, CapMessage>.Empty;
     private volatile Snapshot snapshot = Snapshot.Empty;
 
     public Snapshot Current => snapshot;
+
+    public string StateName => "public-statements";
+
+    public string? SaveIncident(Guid incidentId)
+    {
+        var statementIds = statementsOf.GetValueOrDefault(incidentId) ?? [];
+        var postIds = postsOf.GetValueOrDefault(incidentId) ?? [];
+        if (!incidents.TryGetValue(incidentId, out var incident) && statementIds.Count == 0 && postIds.Count == 0) return null;
+        var saved = new SavedIncident(
+            incident,
+            [.. statementIds.Select(id => SavedStatement.From(id, statements[id]))],
+            [.. postIds.Select(id => posts[id])],
+            [.. entries.Values.Where(e => statementIds.Contains(e.StatementId))],
+            [.. statementIds.Where(capMessages.ContainsKey).Select(id => capMessages[id])],
+            lastDeliveredAt.GetValueOrDefault(incidentId, -1));
+        return JsonSerializer.Serialize(saved, Json);
+    }
+
+    public void RestoreIncident(Guid incidentId, string state)
+    {
+        var saved = JsonSerializer.Deserialize<SavedIncident>(state, Json) ?? throw new InvalidDataException($"An empty public-statements state for {incidentId}.");
+        if (saved.Incident is { } incident) incidents[incidentId] = incident with { Regions = [.. incident.Regions] };
+        foreach (var statement in saved.Statements)
+        {
+            statements[statement.Id] = new StatementFacts(incidentId, statement.Kind, statement.References,
+                statement.Revisions.ToImmutableDictionary(r => r.Key, r => (IReadOnlyDictionary<Language, StatementText>)r.Value));
+            Own(statementsOf, incidentId, statement.Id);
+        }
+
+        foreach (var post in saved.Posts)
+        {
+            posts[post.PostId] = post;
+            Own(postsOf, incidentId, post.PostId);
+        }
+
+        entries = entries.SetItems(saved.Entries.Select(e => KeyValuePair.Create((e.StatementId, e.Language), e)));
+        capMessages = capMessages.SetItems(saved.CapMessages.Select(m => KeyValuePair.Create(m.StatementId, m with
+        {
+            Regions = [.. m.Regions], References = [.. m.References], Content = m.Content.ToImmutableDictionary(),
+        })));
+        lastDeliveredAt[incidentId] = saved.LastDeliveredAt;
+        snapshot = new Snapshot(entries, capMessages, Math.Max(snapshot.Position, saved.LastDeliveredAt));
+    }
+
+    public void Clear()
+    {
+        incidents.Clear();
+        statements.Clear();
+        posts.Clear();
+        statementsOf.Clear();
+        postsOf.Clear();
+        lastDeliveredAt.Clear();
+        entries = ImmutableDictionary<(Guid, Language), FeedEntry>.Empty;
+        capMessages = ImmutableDictionary<Guid, CapMessage>.Empty;
+        snapshot = Snapshot.Empty;
+    }
 
     public void Apply(ProjectedEvent projected)
     {
@@ -37,13 +103,15 @@ public sealed class PublicStatements(IChannelTargets targets) : IProjection
                 incidents[e.IncidentId] = incident with { Severity = e.To };
                 return;
             case StatementDrafted e:
-                statements[e.StatementId] = new StatementFacts(e.Kind, e.ReferencesStatementId, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>>.Empty.Add(e.Revision, e.Content));
+                statements[e.StatementId] = new StatementFacts(e.IncidentId, e.Kind, e.ReferencesStatementId, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>>.Empty.Add(e.Revision, e.Content));
+                Own(statementsOf, e.IncidentId, e.StatementId);
                 return;
             case StatementRevised e when statements.TryGetValue(e.StatementId, out var statement):
                 statements[e.StatementId] = statement with { Revisions = statement.Revisions.SetItem(e.Revision, e.Content) };
                 return;
             case ChannelPostScheduled e:
                 posts[e.PostId] = e;
+                Own(postsOf, e.IncidentId, e.PostId);
                 return;
             case ChannelPostDelivered e:
                 Delivered(e.PostId, e.At, projected.Position);
@@ -52,6 +120,12 @@ public sealed class PublicStatements(IChannelTargets targets) : IProjection
                 Delivered(e.PostId, e.At, projected.Position);
                 return;
         }
+    }
+
+    private static void Own(Dictionary<Guid, HashSet<Guid>> index, Guid incidentId, Guid id)
+    {
+        if (!index.TryGetValue(incidentId, out var ids)) index[incidentId] = ids = [];
+        ids.Add(id);
     }
 
     private void Delivered(Guid postId, DateTimeOffset at, long position)
@@ -81,6 +155,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IProjection
             });
         }
 
+        lastDeliveredAt[post.IncidentId] = position;
         snapshot = new Snapshot(entries, capMessages, position);
     }
 
@@ -131,5 +206,18 @@ public sealed class PublicStatements(IChannelTargets targets) : IProjection
     private sealed record IncidentFacts(
         string Code, string Title, IncidentCategory Category, Severity Severity, ImmutableList<string> Regions, Visibility Visibility, bool IsPublicWarning);
 
-    private sealed record StatementFacts(StatementKind Kind, Guid? References, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>> Revisions);
+    private sealed record StatementFacts(Guid IncidentId, StatementKind Kind, Guid? References, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>> Revisions);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    /// <summary>One incident's part of this read model as the read store keeps it.</summary>
+    private sealed record SavedIncident(
+        IncidentFacts? Incident, List<SavedStatement> Statements, List<ChannelPostScheduled> Posts, List<FeedEntry> Entries,
+        List<CapMessage> CapMessages, long LastDeliveredAt);
+
+    private sealed record SavedStatement(Guid Id, StatementKind Kind, Guid? References, Dictionary<int, Dictionary<Language, StatementText>> Revisions)
+    {
+        public static SavedStatement From(Guid id, StatementFacts facts) =>
+            new(id, facts.Kind, facts.References, facts.Revisions.ToDictionary(r => r.Key, r => r.Value.ToDictionary()));
+    }
 }

@@ -47,6 +47,19 @@ public sealed class FeedScenario
         applied[incident.IncidentId] = incident.Events.Count;
     }
 
+    /// <summary>The model as a restarted node has it: every incident's state saved as the read store keeps it, then
+    /// restored into a new instance that has seen no event.</summary>
+    public PublicStatements Restarted()
+    {
+        var restarted = new PublicStatements(new StaticTargets());
+        foreach (var incidentId in applied.Keys)
+        {
+            if (Statements.SaveIncident(incidentId) is { } state) restarted.RestoreIncident(incidentId, state);
+        }
+
+        return restarted;
+    }
+
     public void Apply(IncidentEvent e) =>
         Statements.Apply(new ProjectedEvent(e, ++position, position, Guid.NewGuid(), EventTypes.NameOf(e), EventMetadata.Empty));
 

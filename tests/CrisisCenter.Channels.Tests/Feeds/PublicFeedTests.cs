@@ -48,6 +48,36 @@ public sealed class PublicFeedTests
     }
 
     [Fact]
+    public void a_restarted_node_restores_every_entry_and_cap_message_and_still_marks_a_later_correction()
+    {
+        var original = PublishedAndDelivered(topic: "Паводок", minute: 10);
+        var seen = incident.Events.ToList();
+        var capped = incident.Statement(["cap"], content: Published.Text("Сель"), minute: 20);
+        feed.Feed(incident, seen);
+        feed.Deliver(incident, capped, Noon.AddMinutes(20));
+        var before = feed.Statements.Current;
+
+        var restarted = feed.Restarted();
+
+        restarted.Current.Entries.Should().BeEquivalentTo(before.Entries);
+        restarted.Current.CapMessages.Keys.Should().BeEquivalentTo(before.CapMessages.Keys);
+        feed.Cap.Write(restarted.Current.CapMessages[capped], restarted.Current.CapMessages)
+            .Should().Be(feed.Cap.Write(before.CapMessages[capped], before.CapMessages));
+        restarted.Current.Position.Should().Be(before.Position, "the feeds' ETags must not change across a restart");
+
+        // What the restored model remembers of posts and statements still serves the events after the restart.
+        var correctionPosts = incident.Events.Count;
+        var correction = incident.Statement(["website"], StatementKind.Correction, original, Published.Text("Түзету"), minute: 30);
+        foreach (var e in incident.Events.Skip(correctionPosts)) restarted.Apply(new Application.Projections.ProjectedEvent(e, 1000 + incident.Events.Count, 0, Guid.NewGuid(), EventTypes.NameOf(e), EventStore.EventMetadata.Empty));
+        foreach (var post in incident.PostsOf(correction))
+            restarted.Apply(new Application.Projections.ProjectedEvent(
+                new ChannelPostDelivered(incident.IncidentId, Actor.SystemUserId, Noon.AddMinutes(30), post.PostId, 1, "x", null), 2000, 0, Guid.NewGuid(), "channel_post.delivered.v1", EventStore.EventMetadata.Empty));
+
+        restarted.Current.Entries[(original, Language.Ru)].Status.Should().Be(FeedEntryStatus.Corrected);
+        restarted.Current.Entries[(original, Language.Ru)].AmendedBy.Should().Be(correction);
+    }
+
+    [Fact]
     public void a_statement_appears_in_each_language_once_its_website_post_is_delivered()
     {
         var seen = incident.Events.ToList();
