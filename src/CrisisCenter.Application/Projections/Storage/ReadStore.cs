@@ -21,7 +21,9 @@ namespace CrisisCenter.Application.Projections;
 public sealed partial class ReadStore : IDisposable
 {
     /// <summary>Raise whenever a table or a stored row's shape changes: files of any other version are rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    // 2: the channel dispatcher's open posts and the partner notifier's incidents are stored rows too (a file of version 1
+    // lacks them, so it is rebuilt rather than resumed).
+    public const int SchemaVersion = 2;
 
     private const string Schema = """
         CREATE TABLE read_store (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
