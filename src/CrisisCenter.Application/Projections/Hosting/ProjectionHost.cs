@@ -330,6 +330,10 @@ public sealed partial class ProjectionHost : BackgroundService
                 }
 
                 batch.Commit(last);
+                foreach (var projection in _restorable)
+                {
+                    projection.Committed();
+                }
             }
         }
 

@@ -151,6 +151,17 @@ public sealed partial class ReadStore : IDisposable
         }
     }
 
+    /// <summary>One stored state row of one projection, or null: committed batches only.</summary>
+    public string? IncidentState(string projection, Guid incidentId)
+    {
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM incident_state WHERE projection = $projection AND incident_id = $key;";
+        command.Parameters.AddWithValue("$projection", projection);
+        command.Parameters.AddWithValue("$key", incidentId.ToString("D"));
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>Runs <paramref name="sql"/> with <paramref name="bind"/>'s parameters on a reader connection and yields
     /// the first column of each row, streaming (callers stop when they have a page).</summary>
     internal IEnumerable<string> Query(string sql, Action<SqliteParameterCollection> bind)
