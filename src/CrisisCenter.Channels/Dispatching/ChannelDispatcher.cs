@@ -1,7 +1,4 @@
-using CrisisCenter.Domain;
-using CrisisCenter.EventStore;
-using CrisisCenter.Grains.Incidents;
-using CrisisCenter.Grains.Serialization;
+using CrisisCenter.Application.Projections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +6,15 @@ using Microsoft.Extensions.Options;
 namespace CrisisCenter.Channels.Dispatching;
 
 /// <summary>
-/// The outbox dispatcher of one node: tails the incident streams from the first event (the store is its
-/// checkpoint), keeps the <see cref="PendingPosts"/>, and hands each due post to its sender (the post's grain), a
-/// bounded number at a time. Every node runs one; the grain makes sure only one of them sends a given post.
-/// Scheduled posts (NotBefore) and recorded retry times are due times here, so they survive restarts.
+/// The outbox dispatcher of one node: watches the <see cref="PendingPosts"/> (a read model of the node's
+/// <see cref="ProjectionHost"/>, restored from the read store at start, so the dispatcher never reads the store
+/// itself) and hands each due post to its sender (the post's grain), a bounded number at a time. Every node runs one;
+/// the grain makes sure only one of them sends a given post. Scheduled posts (NotBefore) and recorded retry times are
+/// due times here, so they survive restarts. It starts sending once the host has caught up with the store.
 /// </summary>
 public sealed partial class ChannelDispatcher(
-    IEventStore store,
+    PendingPosts pending,
+    ProjectionHost projections,
     IChannelPostSender sender,
     IOptionsMonitor<ChannelsOptions> options,
     TimeProvider clock,
@@ -25,23 +24,21 @@ public sealed partial class ChannelDispatcher(
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(30);
 
     private readonly Lock gate = new();
-    private readonly PendingPosts pending = new();
     private readonly HashSet<Guid> inFlight = [];
     private readonly List<Task> runs = [];
     private readonly SemaphoreSlim wake = new(0);
-    private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the dispatcher has read what the store held at its start.</summary>
-    public Task CaughtUp => caughtUp.Task;
+    /// <summary>Completes once the node's read models (the pending posts among them) hold what the store held at start.</summary>
+    public Task CaughtUp => projections.WaitUntilCaughtUpAsync();
 
-    public int PendingCount { get { lock (gate) return pending.Count; } }
+    public int PendingCount => pending.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var follow = FollowStoreAsync(stoppingToken);
+        pending.Changed += Wake;
         try
         {
-            await caughtUp.Task.WaitAsync(stoppingToken);
+            await projections.WaitUntilCaughtUpAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var sleep = StartDueRuns(stoppingToken);
@@ -56,7 +53,7 @@ public sealed partial class ChannelDispatcher(
             Task[] running;
             lock (gate) running = [.. runs];
             await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-            await follow.ContinueWith(_ => { }, TaskScheduler.Default);
+            pending.Changed -= Wake;
         }
     }
 
@@ -105,23 +102,16 @@ public sealed partial class ChannelDispatcher(
             lock (gate) inFlight.Remove(post.PostId);
         }
 
-        lock (gate) pending.Defer(post.PostId, comeBack);
+        pending.Defer(post.PostId, comeBack);
         wake.Release();
     }
 
-    private Task FollowStoreAsync(CancellationToken stoppingToken) => IncidentEventFollower.FollowAsync(
-        store, (_, e) => Apply(e), () => caughtUp.TrySetResult(),
-        (position, error) => LogStoreFailed(logger, position, error), clock, stoppingToken);
-
-    private void Apply(IncidentEvent e)
+    // Many events may arrive while the loop sleeps: one release is enough to make it look again.
+    private void Wake()
     {
-        lock (gate) pending.Apply(e);
-        wake.Release();
+        if (wake.CurrentCount == 0) wake.Release();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering post {PostId} failed before an outcome was recorded; it is looked at again shortly.")]
     private static partial void LogRunFailed(ILogger logger, Guid postId, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the store after position {Position} failed; retrying.")]
-    private static partial void LogStoreFailed(ILogger logger, long position, Exception error);
 }

@@ -66,6 +66,11 @@ public static class ChannelsServiceCollectionExtensions
         services.AddSingleton<IIncidentGateway, IncidentGrainGateway>();
         services.AddSingleton<ChannelPostDelivery>();
         services.AddSingleton<IChannelPostSender, GrainChannelPostSender>();
+        // The dispatcher's and the notifier's read models: fed and stored by the node's projection host (one decoded feed).
+        services.AddSingleton<PendingPosts>();
+        services.AddSingleton<IProjection>(provider => provider.GetRequiredService<PendingPosts>());
+        services.AddSingleton<IncidentUpdateChanges>();
+        services.AddSingleton<IProjection>(provider => provider.GetRequiredService<IncidentUpdateChanges>());
         services.AddSingleton<ChannelDispatcher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ChannelDispatcher>());
         services.AddSingleton<IncidentUpdateNotifier>();

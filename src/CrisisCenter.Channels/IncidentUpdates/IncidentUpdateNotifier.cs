@@ -1,9 +1,6 @@
+using CrisisCenter.Application.Projections;
 using CrisisCenter.Channels.Administration;
-using CrisisCenter.Channels.Dispatching;
-using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
-using CrisisCenter.Grains.Incidents;
-using CrisisCenter.Grains.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +8,9 @@ namespace CrisisCenter.Channels.IncidentUpdates;
 
 /// <summary>
 /// Turns incident changes (declared, details amended, severity, agencies, stabilised, closed, reopened) into
-/// <c>incident.updated</c> webhook events for every partner that takes them. Every node runs one: it reads the incident
-/// streams from the first event (folding each incident's incident-level changes so the payload shows it as it stood after the change), and asks
+/// <c>incident.updated</c> webhook events for every partner that takes them. Every node runs one: the notices come from
+/// <see cref="IncidentUpdateChanges"/>, a read model of the node's <see cref="ProjectionHost"/> (so the notifier never
+/// reads the store itself; at start the open notices are restored from the read store), and it asks
 /// the partner's <see cref="IIncidentUpdateSenderGrain"/> - the one sender in the cluster, whose stream is the
 /// checkpoint, which also numbers the attempts and sets the wait before the next one - to deliver each change.
 /// Partners are the webhook channels of the configuration and of the admins' directory that take the event type.
@@ -20,15 +18,16 @@ namespace CrisisCenter.Channels.IncidentUpdates;
 /// </summary>
 public sealed partial class IncidentUpdateNotifier(
     IEventStore store,
+    IncidentUpdateChanges changes,
+    ProjectionHost projections,
     IGrainFactory grains,
     ChannelTargets targets,
     TimeProvider clock,
     ILogger<IncidentUpdateNotifier> logger) : BackgroundService
 {
-
-    private readonly Dictionary<Guid, IncidentState> incidents = [];
     private readonly Lock gate = new();
     private readonly List<Pending> pending = [];
+    private readonly HashSet<string> queued = [];
     private readonly SemaphoreSlim wake = new(0);
     private readonly TaskCompletionSource caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -41,20 +40,42 @@ public sealed partial class IncidentUpdateNotifier(
         {
             // Partners configured now are served from here on: history before their subscription is not replayed.
             var startedAt = await store.GetLastPositionAsync(stoppingToken);
-            foreach (var channel in Subscribers()) await SubscribeAsync(channel, startedAt, stoppingToken);
-            var follow = FollowStoreAsync(stoppingToken);
-            await caughtUp.Task.WaitAsync(stoppingToken);
+            foreach (var channel in IncidentUpdateChanges.Subscribers(targets)) await SubscribeAsync(channel, startedAt, stoppingToken);
+            changes.NoticesMade += Enqueue;
+            await projections.WaitUntilCaughtUpAsync(stoppingToken);
+            Enqueue(changes.Open());
+            caughtUp.TrySetResult();
             while (!stoppingToken.IsCancellationRequested)
             {
                 var sleep = await SendDueAsync(stoppingToken);
                 await wake.WaitAsync(sleep, stoppingToken);
             }
-
-            await follow;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            changes.NoticesMade -= Enqueue;
+        }
+    }
+
+    // The same notice may come twice (made live while the open ones are taken at start, or made again when the host
+    // re-applies a failed batch): it is queued once.
+    private void Enqueue(IReadOnlyList<PartnerNotice> notices)
+    {
+        var added = false;
+        lock (gate)
+        {
+            foreach (var notice in notices)
+            {
+                if (!queued.Add(notice.Notice.Key)) continue;
+                pending.Add(new Pending(notice) { DueAt = clock.GetUtcNow() });
+                added = true;
+            }
+        }
+
+        if (added && wake.CurrentCount == 0) wake.Release();
     }
 
     // The silo may still be starting when this service starts: ask until the partner's grain answers.
@@ -74,11 +95,6 @@ public sealed partial class IncidentUpdateNotifier(
             }
         }
     }
-
-    private IEnumerable<string> Subscribers() =>
-        targets.All()
-            .Where(t => t.Value is { Kind: ChannelKind.Webhook, Enabled: true } && t.Value.Takes(IncidentUpdatePayload.EventType))
-            .Select(t => t.Key);
 
     private async Task<TimeSpan> SendDueAsync(CancellationToken stoppingToken)
     {
@@ -107,9 +123,11 @@ public sealed partial class IncidentUpdateNotifier(
                 else
                 {
                     pending.Remove(item);
+                    queued.Remove(item.Notice.Key);
                 }
             }
 
+            if (result.Outcome != NoticeOutcome.Retry) changes.Settled(item.Source);
             if (result.Outcome == NoticeOutcome.Abandoned) LogAbandoned(logger, item.Channel, item.Notice.Key, result.Error);
         }
 
@@ -121,35 +139,11 @@ public sealed partial class IncidentUpdateNotifier(
         }
     }
 
-    private Task FollowStoreAsync(CancellationToken stoppingToken) => IncidentEventFollower.FollowAsync(
-        store, Read, () => caughtUp.TrySetResult(), (position, error) => LogStoreFailed(logger, position, error), clock, stoppingToken);
-
-    private void Read(RecordedEvent recorded, IncidentEvent e)
+    private sealed class Pending(PartnerNotice source)
     {
-        // What a payload shows (title, category, severity, status, regions, agencies, code, visibility) is moved only by
-        // the incident-level changes, so only those are folded: keeping every update, statement and post of every
-        // incident here would be a second copy of the grains' state on every node.
-        if (IncidentUpdatePayload.ChangeOf(e) is not { } change) return;
-        var after = Incident.Evolve(incidents.GetValueOrDefault(e.IncidentId, IncidentState.Initial), e);
-        incidents[e.IncidentId] = after;
-        if (after.Visibility != Visibility.Normal) return;
-
-        var added = false;
-        foreach (var channel in Subscribers())
-        {
-            var payload = IncidentUpdatePayload.For(after, e, change, recorded.EventId, recorded.Revision, channel);
-            var notice = new IncidentUpdateNotice(payload.Id, e.IncidentId, recorded.EventId, recorded.Position, payload.ToJson());
-            lock (gate) pending.Add(new Pending(channel, notice) { DueAt = clock.GetUtcNow() });
-            added = true;
-        }
-
-        if (added) wake.Release();
-    }
-
-    private sealed class Pending(string channel, IncidentUpdateNotice notice)
-    {
-        public string Channel { get; } = channel;
-        public IncidentUpdateNotice Notice { get; } = notice;
+        public PartnerNotice Source { get; } = source;
+        public string Channel => Source.Channel;
+        public IncidentUpdateNotice Notice => Source.Notice;
         public DateTimeOffset DueAt { get; set; }
     }
 
@@ -161,7 +155,4 @@ public sealed partial class IncidentUpdateNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident update {Key} to {Channel} was given up: {Error}")]
     private static partial void LogAbandoned(ILogger logger, string channel, string key, string? error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Reading the store after position {Position} failed; retrying.")]
-    private static partial void LogStoreFailed(ILogger logger, long position, Exception error);
 }

@@ -1,6 +1,7 @@
 using CrisisCenter.Application.Audit;
 using CrisisCenter.Application.Projections;
 using CrisisCenter.Application.Tests.Support;
+using CrisisCenter.Domain;
 using CrisisCenter.EventStore;
 using CrisisCenter.Grains.Incidents;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,6 +66,40 @@ public sealed class StoredReadModelsTests : IAsyncLifetime
         restarted.Timeline.ForIncident(_history.Flood).Should().Contain(e => e.Summary.StartsWith("Post delivered on telegram (kk) at attempt 1", StringComparison.Ordinal),
             "the post's target was remembered across the restart");
     }
+
+    [Fact]
+    public async Task a_closed_incident_leaves_memory_and_every_board_query_answers_as_before()
+    {
+        await _history.AppendBeforeSplitAsync(_file);
+        var last = await _history.AppendAfterSplitAsync(_file);
+        var path = _readStores.New();
+        await using var inMemory = await CaughtUpAsync(readStorePath: null, last);
+        await (await CaughtUpAsync(path, last)).DisposeAsync();
+        var stored = await CaughtUpAsync(path, last); // restored from the read store, as after a restart
+
+        stored.Board.Count.Should().Be(1, "only the fire is open: the closed flood's row is in the read store only");
+        inMemory.Board.Count.Should().Be(2);
+        BoardAnswersOf(stored).Should().BeEquivalentTo(BoardAnswersOf(inMemory), o => o.WithStrictOrdering());
+
+        // An event of the closed incident takes its row back from the read store, as it stood.
+        var reopened = await _file.AppendAsync(new IncidentReopened(_history.Flood, "officer-1", DateTimeOffset.Parse("2026-05-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "Second wave."));
+        await stored.Reached(reopened);
+        await inMemory.Reached(reopened);
+        stored.Board.Count.Should().Be(2);
+        BoardAnswersOf(stored).Should().BeEquivalentTo(BoardAnswersOf(inMemory), o => o.WithStrictOrdering());
+        await stored.DisposeAsync();
+    }
+
+    private IReadOnlyList<object?> BoardAnswersOf(RunningProjections p) =>
+    [
+        p.Board.Query(IncidentBoardQuery.All, _ => true),
+        p.Board.Query(new IncidentBoardQuery(Status: IncidentStatus.Closed), _ => true),
+        p.Board.Query(new IncidentBoardQuery(Status: IncidentStatus.Active), _ => true),
+        p.Board.Query(new IncidentBoardQuery(PageSize: 1, Page: 2), _ => true),
+        p.Board.Query(IncidentBoardQuery.All, summary => summary.Id != _history.Fire),
+        p.Board.Find(_history.Flood),
+        p.Board.Find(_history.Fire),
+    ];
 
     [Fact]
     public async Task live_events_are_stored_before_listeners_hear_of_them()

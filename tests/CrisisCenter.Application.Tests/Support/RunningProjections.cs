@@ -19,13 +19,14 @@ public sealed class RunningProjections : IAsyncDisposable
         var options = Options.Create(new ProjectionHostOptions { InitialRetryDelay = TimeSpan.FromMilliseconds(20), MaxRetryDelay = TimeSpan.FromMilliseconds(200) });
         ReadStore = readStorePath is null ? null : Projections.ReadStore.Open(readStorePath, NullLogger.Instance);
         Timeline = ReadStore is null ? new IncidentTimeline() : new IncidentTimeline(ReadStore);
+        Board = new IncidentBoard(ReadStore);
         Host = new ProjectionHost(
             store, Timeline, [Board, Approvals, Kpis, .. extraProjections], [Listener, .. extraListeners],
             Log, options, readStore: ReadStore,
             readStoreOptions: Options.Create(new ReadStoreOptions { Path = readStorePath, BatchSize = batchSize }));
     }
 
-    public IncidentBoard Board { get; } = new();
+    public IncidentBoard Board { get; }
     public ApprovalQueue Approvals { get; } = new(IncidentPolicy.Default);
     public IncidentKpis Kpis { get; } = new();
     public IncidentTimeline Timeline { get; }

@@ -6,19 +6,29 @@ namespace CrisisCenter.Application.Projections;
 
 /// <summary>
 /// The list of incidents with what a coordinator scans for: status, severity, where, who leads, open work.
-/// Fed by the <see cref="ProjectionHost"/>; queries read an immutable snapshot. One row per incident (bounded by
-/// incidents, not events): kept in memory, restored from the read store at start.
+/// Fed by the <see cref="ProjectionHost"/>; queries read an immutable snapshot. One row per incident, restored from
+/// the read store at start.
 /// </summary>
-public sealed class IncidentBoard : IRestorableProjection
+/// <remarks>
+/// With a <see cref="ReadStore"/> only the rows of incidents not closed stay in memory (what live work bounds): a closed
+/// incident's row leaves memory once the batch that saved it is committed, and <see cref="Find"/> and <see cref="Query"/>
+/// read it from the stored rows, so answers are the same as when every row was held. An event of a closed incident (a
+/// reopening, a late delivery) takes its row back from the read store. Without a read store every row is in memory.
+/// </remarks>
+public sealed class IncidentBoard(ReadStore? store = null) : IRestorableProjection
 {
     private ImmutableDictionary<Guid, Row> _rows = ImmutableDictionary<Guid, Row>.Empty;
+    private readonly HashSet<Guid> _closedSinceCommit = [];
 
+    /// <summary>Rows held in memory: every incident without a read store, the ones not closed with one.</summary>
     public int Count => Volatile.Read(ref _rows).Count;
 
-    /// <summary>Every row, in no particular order (for the reminders that scan the whole board).</summary>
+    /// <summary>Every row held in memory, in no particular order (for the reminders that scan the open incidents; with a
+    /// read store closed incidents are not among them).</summary>
     public IReadOnlyList<IncidentSummary> All() => [.. Volatile.Read(ref _rows).Values.Select(row => row.Summary)];
 
-    public IncidentSummary? Find(Guid incidentId) => Volatile.Read(ref _rows).GetValueOrDefault(incidentId)?.Summary;
+    public IncidentSummary? Find(Guid incidentId) =>
+        (Volatile.Read(ref _rows).GetValueOrDefault(incidentId) ?? Stored(incidentId))?.Summary;
 
     /// <summary>
     /// Incidents matching <paramref name="query"/> that <paramref name="canSee"/> lets the caller see (the caller
@@ -28,8 +38,14 @@ public sealed class IncidentBoard : IRestorableProjection
     {
         var size = Math.Clamp(query.PageSize, 1, IncidentBoardQuery.MaxPageSize);
         var number = Math.Max(1, query.Page);
-        var matches = Volatile.Read(ref _rows).Values
-            .Select(row => row.Summary)
+        var held = Volatile.Read(ref _rows);
+        var rows = held.Values.Select(row => row.Summary);
+        if (store is not null && query.Status is null or IncidentStatus.Closed)
+        {
+            rows = rows.Concat(StoredClosed(held));
+        }
+
+        var matches = rows
             .Where(summary => query.Matches(summary) && canSee(summary))
             .OrderByDescending(summary => summary.LastActivityAt)
             .ThenByDescending(summary => summary.LastPosition)
@@ -40,16 +56,58 @@ public sealed class IncidentBoard : IRestorableProjection
 
     public string StateName => "board";
 
-    public string? SaveIncident(Guid incidentId) =>
-        Volatile.Read(ref _rows).TryGetValue(incidentId, out var row) ? JsonSerializer.Serialize(row, ReadStoreJson.Options) : null;
+    public string? SaveIncident(Guid incidentId)
+    {
+        if (!Volatile.Read(ref _rows).TryGetValue(incidentId, out var row))
+        {
+            return null;
+        }
+
+        if (store is not null && row.Summary.Status == IncidentStatus.Closed)
+        {
+            _closedSinceCommit.Add(incidentId);
+        }
+
+        return JsonSerializer.Serialize(row, ReadStoreJson.Options);
+    }
+
+    /// <summary>The batch that saved them is committed: closed incidents' rows are read from the read store from now on.</summary>
+    public void Committed()
+    {
+        if (_closedSinceCommit.Count == 0)
+        {
+            return;
+        }
+
+        var rows = Volatile.Read(ref _rows);
+        foreach (var incidentId in _closedSinceCommit)
+        {
+            if (rows.TryGetValue(incidentId, out var row) && row.Summary.Status == IncidentStatus.Closed)
+            {
+                rows = rows.Remove(incidentId);
+            }
+        }
+
+        _closedSinceCommit.Clear();
+        Volatile.Write(ref _rows, rows);
+    }
 
     public void RestoreIncident(Guid incidentId, string state)
     {
         var row = JsonSerializer.Deserialize<Row>(state, ReadStoreJson.Options) ?? throw new InvalidDataException($"An empty board row for {incidentId}.");
+        if (store is not null && row.Summary.Status == IncidentStatus.Closed)
+        {
+            return; // stays on disk
+        }
+
         Volatile.Write(ref _rows, Volatile.Read(ref _rows).SetItem(incidentId, row));
     }
 
-    public void Clear() => Volatile.Write(ref _rows, ImmutableDictionary<Guid, Row>.Empty);
+    public void Clear()
+    {
+        _closedSinceCommit.Clear();
+        Volatile.Write(ref _rows, ImmutableDictionary<Guid, Row>.Empty);
+    }
 
     public void Apply(ProjectedEvent e)
     {
@@ -59,7 +117,7 @@ public sealed class IncidentBoard : IRestorableProjection
         {
             next = Declared(declared, e);
         }
-        else if (rows.TryGetValue(e.IncidentId, out var row))
+        else if ((rows.GetValueOrDefault(e.IncidentId) ?? Stored(e.IncidentId)) is { } row)
         {
             next = Evolve(row, e.Event).Touched(e);
         }
@@ -70,6 +128,22 @@ public sealed class IncidentBoard : IRestorableProjection
         }
 
         Volatile.Write(ref _rows, rows.SetItem(e.IncidentId, next));
+    }
+
+    /// <summary>A row only the read store holds (a closed incident's), or null.</summary>
+    private Row? Stored(Guid incidentId) =>
+        store?.IncidentState(StateName, incidentId) is { } state ? JsonSerializer.Deserialize<Row>(state, ReadStoreJson.Options) : null;
+
+    /// <summary>The closed incidents' rows only the read store holds.</summary>
+    private IEnumerable<IncidentSummary> StoredClosed(ImmutableDictionary<Guid, Row> held)
+    {
+        foreach (var (incidentId, state) in store!.IncidentStates(StateName))
+        {
+            if (!held.ContainsKey(incidentId) && JsonSerializer.Deserialize<Row>(state, ReadStoreJson.Options) is { Summary.Status: IncidentStatus.Closed } row)
+            {
+                yield return row.Summary;
+            }
+        }
     }
 
     private static Row Declared(IncidentDeclared x, ProjectedEvent e) => new(

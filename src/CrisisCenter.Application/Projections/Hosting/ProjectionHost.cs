@@ -298,11 +298,15 @@ public sealed partial class ProjectionHost : BackgroundService
                 }
 
                 last = record.Position;
-                var entry = IncidentStreams.TryParse(record.Stream, out var incidentId) ? Apply(record, batch) : null;
-                if (entry is not null)
+                TimelineEntry? entry = null;
+                if (IncidentStreams.TryParse(record.Stream, out var incidentId) && Apply(record, batch, out entry))
                 {
-                    entries.Add(entry);
+                    // Touched even when the narrator wrote no line: the other read models folded the event.
                     touched.Add(incidentId);
+                    if (entry is not null)
+                    {
+                        entries.Add(entry);
+                    }
                 }
 
                 batch?.Add(AuditEntries.From(record, incidentId == Guid.Empty ? null : incidentId, entry?.Summary));
@@ -318,10 +322,18 @@ public sealed partial class ProjectionHost : BackgroundService
                         {
                             batch.SaveIncidentState(projection.StateName, incident, state);
                         }
+                        else
+                        {
+                            batch.DeleteIncidentState(projection.StateName, incident); // it keeps nothing of it any more
+                        }
                     }
                 }
 
                 batch.Commit(last);
+                foreach (var projection in _restorable)
+                {
+                    projection.Committed();
+                }
             }
         }
 
@@ -339,12 +351,14 @@ public sealed partial class ProjectionHost : BackgroundService
         }
     }
 
-    private TimelineEntry? Apply(RecordedEvent record, ReadStoreBatch? batch)
+    /// <summary>Folds one incident record into every read model; false when it holds no readable incident event.</summary>
+    private bool Apply(RecordedEvent record, ReadStoreBatch? batch, out TimelineEntry? entry)
     {
+        entry = null;
         var @event = Read(record);
         if (@event is null)
         {
-            return null;
+            return false;
         }
 
         Interlocked.Increment(ref _eventsApplied);
@@ -364,15 +378,16 @@ public sealed partial class ProjectionHost : BackgroundService
 
         try
         {
-            return _timeline.Apply(projected, batch);
+            entry = _timeline.Apply(projected, batch);
         }
         catch (Exception ex) when (ex is not SqliteException)
         {
             // A line the narrator cannot write is skipped; a read store that cannot write fails the whole batch.
             Interlocked.Increment(ref _projectionFailures);
             LogProjectionFailed(ex, nameof(IncidentTimeline), record.Type, record.Position, record.Stream);
-            return null;
         }
+
+        return true;
     }
 
     private IncidentEvent? Read(RecordedEvent record)

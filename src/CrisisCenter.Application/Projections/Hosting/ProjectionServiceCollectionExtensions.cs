@@ -39,7 +39,7 @@ public static class ProjectionServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IncidentBoard>();
+        services.AddSingleton(provider => new IncidentBoard(provider.GetRequiredService<ReadStoreHandle>().Store));
         services.AddSingleton(provider => new ApprovalQueue(provider.GetService<IncidentPolicy>() ?? IncidentPolicy.Default));
         services.AddSingleton<IncidentKpis>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ReadStoreOptions>>().Value.Path is { Length: > 0 } path

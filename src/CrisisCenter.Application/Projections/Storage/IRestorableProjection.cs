@@ -16,6 +16,12 @@ public interface IRestorableProjection : IProjection
     /// <summary>Takes back one incident's state saved by <see cref="SaveIncident"/>. Called before any event is applied.</summary>
     void RestoreIncident(Guid incidentId, string state);
 
+    /// <summary>The batch whose states were just saved is committed (e.g. to let go of rows the read store now holds).
+    /// Called on the host's loop.</summary>
+    void Committed()
+    {
+    }
+
     /// <summary>Forgets everything (before restoring again, when a batch failed after it was applied in memory).</summary>
     void Clear();
 }

@@ -16,6 +16,7 @@ public sealed class ReadStoreBatch : IDisposable
     private readonly SqliteCommand _timeline;
     private readonly SqliteCommand _audit;
     private readonly SqliteCommand _state;
+    private readonly SqliteCommand _deleteState;
     private bool _done;
 
     internal ReadStoreBatch(ReadStore store, SqliteTransaction transaction)
@@ -25,6 +26,7 @@ public sealed class ReadStoreBatch : IDisposable
         _timeline = Command("INSERT INTO timeline (position, incident_id, entry) VALUES ($position, $key, $entry);");
         _audit = Command("INSERT INTO audit (position, stream, actor_id, entry) VALUES ($position, $key, $actor, $entry);");
         _state = Command("INSERT OR REPLACE INTO incident_state (projection, incident_id, state) VALUES ($projection, $key, $entry);");
+        _deleteState = Command("DELETE FROM incident_state WHERE projection = $projection AND incident_id = $key;");
     }
 
     public void Add(TimelineEntry entry) =>
@@ -37,6 +39,10 @@ public sealed class ReadStoreBatch : IDisposable
     /// <summary>Replaces what <paramref name="projection"/> keeps of one incident (see <see cref="IRestorableProjection"/>).</summary>
     public void SaveIncidentState(string projection, Guid incidentId, string state) =>
         Run(_state, ("$projection", projection), ("$key", incidentId.ToString("D")), ("$entry", state));
+
+    /// <summary>Forgets what <paramref name="projection"/> kept of one incident (it keeps nothing of it any more).</summary>
+    public void DeleteIncidentState(string projection, Guid incidentId) =>
+        Run(_deleteState, ("$projection", projection), ("$key", incidentId.ToString("D")));
 
     /// <summary>Records <paramref name="checkpoint"/> as applied and commits every row of the batch with it.</summary>
     public void Commit(long checkpoint)
@@ -57,6 +63,7 @@ public sealed class ReadStoreBatch : IDisposable
         _timeline.Dispose();
         _audit.Dispose();
         _state.Dispose();
+        _deleteState.Dispose();
         _transaction.Dispose(); // rolls back when not committed
         if (!_done)
         {
