@@ -33,7 +33,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicyConfiguration.Read(builder.Configuration));
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
-builder.Services.AddSingleton<ISignInFailures, ClusterSignInFailures>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections();
 builder.Services.AddAuditTrail();

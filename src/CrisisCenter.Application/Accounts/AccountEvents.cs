@@ -14,7 +14,8 @@ public sealed record AccountPasswordChanged(string UserId, string PasswordHash, 
 public sealed record AccountDisabled(string UserId, string Reason, string SecurityStamp, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
-/// <summary>Too many wrong passwords in a row: sign-in is refused until <paramref name="Until"/>.</summary>
+/// <summary>Written by earlier versions after five wrong passwords in a row. No longer written nor honoured (sign-in is
+/// throttled instead, see <see cref="PasswordSignIn"/>); kept so stores that hold it still replay.</summary>
 public sealed record AccountLockedOut(string UserId, int FailedAttempts, DateTimeOffset Until, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 

@@ -12,5 +12,4 @@ public sealed record UserAccount(
     bool CanLogRegionalUpdates,
     string PasswordHash,
     bool Disabled,
-    string SecurityStamp,
-    DateTimeOffset? LockedUntil = null);
+    string SecurityStamp);

@@ -25,20 +25,22 @@ public static class AuthApi
     {
         var group = routes.MapGroup("/api/auth").WithTags("Authentication");
 
-        group.MapPost("/login", async Task<Results<Ok<Me>, ProblemHttpResult>> (SignIn body, AccountDirectory directory, HttpContext http) =>
+        group.MapPost("/login", async Task<Results<Ok<Me>, ProblemHttpResult>> (SignIn body, PasswordSignIn signIn, KnownDevices devices, HttpContext http) =>
         {
-            var account = await AuthenticateAsync(body, directory, http.RequestAborted);
-            if (account is null) return InvalidCredentials();
+            var outcome = await SignInWithPasswordAsync(body, signIn, devices, http);
+            if (outcome is not PasswordSignInResult.Succeeded { Account: var account }) return Refusal(outcome, http);
             await http.SignInAsync(AuthSchemes.Cookie, AuthenticationSetup.CreatePrincipal(account, AuthSchemes.Cookie));
             return TypedResults.Ok(ToMe(account));
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Sign in with a password; sets the dashboard cookie.");
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Sign in with a password; sets the dashboard cookie.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (SignIn body, AccountDirectory directory, HttpContext http) =>
+        group.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (SignIn body, PasswordSignIn signIn, KnownDevices devices, HttpContext http) =>
         {
-            var account = await AuthenticateAsync(body, directory, http.RequestAborted);
-            if (account is null) return InvalidCredentials();
+            var outcome = await SignInWithPasswordAsync(body, signIn, devices, http);
+            if (outcome is not PasswordSignInResult.Succeeded { Account: var account }) return Refusal(outcome, http);
             return TypedResults.SignIn(AuthenticationSetup.CreatePrincipal(account, AuthSchemes.Bearer), authenticationScheme: AuthSchemes.Bearer);
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Exchange a password for a bearer token (API clients).");
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithSummary("Exchange a password for a bearer token (API clients).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/logout", async (HttpContext http) =>
         {
@@ -56,15 +58,25 @@ public static class AuthApi
         return routes;
     }
 
-    private static async Task<UserAccount?> AuthenticateAsync(SignIn body, AccountDirectory directory, CancellationToken ct)
+    private static async Task<PasswordSignInResult> SignInWithPasswordAsync(SignIn body, PasswordSignIn signIn, KnownDevices devices, HttpContext http)
     {
         var problems = body.Validate();
         if (problems.Count > 0) throw new RequestValidationException(problems);
-        return await directory.AuthenticateAsync(body.UserName, body.Password, ct);
+        var outcome = await signIn.SignInAsync(body.UserName, body.Password, devices.SourceOf(http, body.UserName), http.RequestAborted);
+        if (outcome is PasswordSignInResult.Succeeded) devices.Remember(http, body.UserName);
+        return outcome;
     }
 
-    private static ProblemHttpResult InvalidCredentials() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is disabled or locked for a while after repeated failures.");
+    private static ProblemHttpResult Refusal(PasswordSignInResult outcome, HttpContext http)
+    {
+        if (outcome is not PasswordSignInResult.Throttled { RetryAfter: var wait })
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong, or the account is disabled.");
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+            detail: $"Wrong passwords were tried for this account from here; try again in {seconds} s. A device that signed in to the account before is not held up by attempts from elsewhere.",
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+    }
 
     private static Me ToMe(UserAccount a) => new(a.UserId, a.UserName, a.DisplayName, a.AgencyCode, [.. a.Roles.Order(StringComparer.Ordinal)], a.RegionCode, a.CanLogRegionalUpdates);
 }

@@ -43,6 +43,11 @@ public static class AuthenticationSetup
                 };
             });
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, CacheBearerTickets>();
+        services.AddOptions<SignInThrottlingOptions>().BindConfiguration(SignInThrottlingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInThrottlingOptions>, SignInThrottlingOptionsValidator>();
+        services.AddSingleton<ISignInThrottle, ClusterSignInThrottle>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<KnownDevices>();
         services.AddAuthorizationBuilder().AddAccessPolicies();
         return services;
     }
