@@ -10,7 +10,9 @@ namespace CrisisCenter.Web.Tests.Hosting;
 /// </summary>
 public static class ClientAddress
 {
-    public static HttpClient From(Uri app, string localAddress)
+    /// <param name="app">The base address, or null for a client that names each node in absolute URLs (cookies are
+    /// kept per host, not per port, so one client is one device for every node).</param>
+    public static HttpClient From(Uri? app, string localAddress)
     {
         var local = IPAddress.Parse(localAddress);
         var handler = new SocketsHttpHandler
