@@ -120,6 +120,9 @@ public sealed partial class AccountDirectory(IEventStore store, TimeProvider clo
                 // Stored by earlier versions, which locked accounts after five wrong passwords. Lockout is gone (an
                 // attacker could aim it at a duty officer): the fact still replays, and no longer refuses anyone.
                 break;
+            case AccountTotpEnrolled or AccountSecondFactorUsed or AccountSecondFactorsReset:
+                ApplySecondFactor(e);
+                break;
             default:
                 ApplyExternal(e);
                 break;

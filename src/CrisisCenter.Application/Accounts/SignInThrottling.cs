@@ -58,7 +58,7 @@ public interface ISignInThrottle
 {
     Task<SignInPermit> BeginAsync(string userName, SignInSource source, ThrottlingRules rules, CancellationToken ct);
 
-    Task FinishAsync(string userName, SignInSource source, bool succeeded, ThrottlingRules rules, CancellationToken ct);
+    Task FinishAsync(string userName, SignInSource source, SignInOutcome outcome, ThrottlingRules rules, CancellationToken ct);
 }
 
 /// <summary>One process's throttles (tests of the directory alone, the fallback of the cluster one).</summary>
@@ -71,9 +71,9 @@ public sealed class LocalSignInThrottle(TimeProvider clock) : ISignInThrottle
         lock (_byAccount) return Task.FromResult(For(userName).Begin(source, rules, clock.GetUtcNow()));
     }
 
-    public Task FinishAsync(string userName, SignInSource source, bool succeeded, ThrottlingRules rules, CancellationToken ct)
+    public Task FinishAsync(string userName, SignInSource source, SignInOutcome outcome, ThrottlingRules rules, CancellationToken ct)
     {
-        lock (_byAccount) For(userName).Finish(source, succeeded, rules, clock.GetUtcNow());
+        lock (_byAccount) For(userName).Finish(source, outcome, rules, clock.GetUtcNow());
         return Task.CompletedTask;
     }
 
@@ -106,12 +106,12 @@ public sealed partial class ClusterSignInThrottle(IGrainFactory grains, TimeProv
         }
     }
 
-    public async Task FinishAsync(string userName, SignInSource source, bool succeeded, ThrottlingRules rules, CancellationToken ct)
+    public async Task FinishAsync(string userName, SignInSource source, SignInOutcome outcome, ThrottlingRules rules, CancellationToken ct)
     {
-        await _fallback.FinishAsync(userName, source, succeeded, rules, ct);
+        await _fallback.FinishAsync(userName, source, outcome, rules, ct);
         try
         {
-            await grains.GetGrain<ISignInThrottleGrain>(SignInThrottleGrain.KeyOf(userName)).Finish(source, succeeded, rules, clock.GetUtcNow()).WaitAsync(ct);
+            await grains.GetGrain<ISignInThrottleGrain>(SignInThrottleGrain.KeyOf(userName)).Finish(source, outcome, rules, clock.GetUtcNow()).WaitAsync(ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,7 +11,7 @@ public interface ISignInThrottleGrain : IGrainWithStringKey
     /// <summary>Asks to check one password now; a granted attempt must be closed with <see cref="Finish"/>.</summary>
     Task<SignInPermit> Begin(SignInSource source, ThrottlingRules rules, DateTimeOffset now);
 
-    Task Finish(SignInSource source, bool succeeded, ThrottlingRules rules, DateTimeOffset now);
+    Task Finish(SignInSource source, SignInOutcome outcome, ThrottlingRules rules, DateTimeOffset now);
 
     /// <summary>Wrong passwords in a row for the account (all sources) and for <paramref name="sourceKey"/>.</summary>
     Task<SignInFailureCounts> Failures(string sourceKey);

@@ -20,6 +20,15 @@ public sealed record ThrottlingRules(
 [GenerateSerializer, Immutable]
 public sealed record SignInSource([property: Id(0)] string Key, [property: Id(1)] bool KnownDevice);
 
+/// <summary>How a granted attempt ended. <see cref="Incomplete"/>: the password was right but a second-factor code is
+/// still to come, which neither ends the run of failures nor adds to it.</summary>
+public enum SignInOutcome
+{
+    Failed,
+    Succeeded,
+    Incomplete,
+}
+
 /// <summary>The answer to "may this attempt check a password now?": when not, <see cref="RetryAfter"/> says how long to wait.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SignInPermit([property: Id(0)] bool Granted, [property: Id(1)] TimeSpan RetryAfter)
@@ -76,7 +85,7 @@ public sealed class SignInThrottle
         return SignInPermit.Grant;
     }
 
-    public void Finish(SignInSource source, bool succeeded, ThrottlingRules rules, DateTimeOffset now)
+    public void Finish(SignInSource source, SignInOutcome outcome, ThrottlingRules rules, DateTimeOffset now)
     {
         if (_sources.TryGetValue(source.Key, out var count))
         {
@@ -84,7 +93,8 @@ public sealed class SignInThrottle
             if (count.AccountSlot is { } slot) { _accountInFlight.Remove(slot); count.AccountSlot = null; }
             count.LastSeen = now;
         }
-        if (succeeded)
+        if (outcome == SignInOutcome.Incomplete) return;
+        if (outcome == SignInOutcome.Succeeded)
         {
             // The right password ends the run of failures for the account and for this source; other sources keep
             // waiting out their own failures (an attacker's address is not forgiven by the owner's success).

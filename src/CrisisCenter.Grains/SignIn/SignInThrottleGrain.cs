@@ -13,9 +13,9 @@ public sealed class SignInThrottleGrain : Grain, ISignInThrottleGrain
     Task<SignInPermit> ISignInThrottleGrain.Begin(SignInSource source, ThrottlingRules rules, DateTimeOffset now) =>
         Task.FromResult(throttle.Begin(source, rules, now));
 
-    Task ISignInThrottleGrain.Finish(SignInSource source, bool succeeded, ThrottlingRules rules, DateTimeOffset now)
+    Task ISignInThrottleGrain.Finish(SignInSource source, SignInOutcome outcome, ThrottlingRules rules, DateTimeOffset now)
     {
-        throttle.Finish(source, succeeded, rules, now);
+        throttle.Finish(source, outcome, rules, now);
         return Task.CompletedTask;
     }
 

@@ -48,7 +48,7 @@ public sealed class SignInThrottleTests
 
         _throttle.Begin(OtherAddress, Rules, now).Should().Be(SignInPermit.WaitFor(Rules.AccountDelay));
         _throttle.Begin(OwnerDevice, Rules, now).Granted.Should().BeTrue("a device that signed in before is never held up by others' failures");
-        _throttle.Finish(OwnerDevice, succeeded: true, Rules, now);
+        _throttle.Finish(OwnerDevice, SignInOutcome.Succeeded, Rules, now);
         _throttle.AccountFailures.Should().Be(0, "the owner's success ends the account's run of failures");
         _throttle.Begin(OtherAddress, Rules, now).Granted.Should().BeTrue();
     }
@@ -86,7 +86,7 @@ public sealed class SignInThrottleTests
         var now = Fail(Attacker, Start);
         now = Fail(OtherAddress, now);
         _throttle.Begin(OtherAddress, Rules, now + Rules.FirstDelay).Granted.Should().BeTrue();
-        _throttle.Finish(OtherAddress, succeeded: true, Rules, now + Rules.FirstDelay);
+        _throttle.Finish(OtherAddress, SignInOutcome.Succeeded, Rules, now + Rules.FirstDelay);
 
         _throttle.FailuresOf(OtherAddress.Key).Should().Be(0);
         _throttle.FailuresOf(Attacker.Key).Should().Be(1);
@@ -96,7 +96,7 @@ public sealed class SignInThrottleTests
     private DateTimeOffset Fail(SignInSource source, DateTimeOffset at)
     {
         _throttle.Begin(source, Rules, at).Granted.Should().BeTrue();
-        _throttle.Finish(source, succeeded: false, Rules, at);
+        _throttle.Finish(source, SignInOutcome.Failed, Rules, at);
         return at;
     }
 }
