@@ -87,6 +87,7 @@ app.UseSessionValidation();
 app.UseActingUser();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseSecondFactorStepUp();
 
 // Public on purpose (the fallback policy closes everything else): the API description and health probes.
 app.MapOpenApi().AllowAnonymous();

@@ -17,6 +17,9 @@ public sealed class SecondFactorOptions
     /// <summary>Roles whose holders must have a second factor: without one enrolled, they are told to enrol.</summary>
     public IReadOnlyList<string> RequiredRoles { get; set; } = [];
 
+    /// <summary>How long a checked second factor counts for approving, publishing and changing channels (step-up).</summary>
+    public TimeSpan StepUpWindow { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The issuer authenticator apps show next to the account name.</summary>
     public string Issuer { get; set; } = "CrisisCenter";
 }
@@ -28,6 +31,8 @@ public sealed class SecondFactorOptionsValidator : IValidateOptions<SecondFactor
         var unknown = options.RequiredRoles.Where(r => !NewAccount.KnownRoles.Contains(r)).ToList();
         if (unknown.Count > 0)
             return ValidateOptionsResult.Fail($"{SecondFactorOptions.Section}:{nameof(options.RequiredRoles)} names unknown roles ({string.Join(", ", unknown)}); roles are Admin, PressOfficer, Approver, Observer.");
+        if (options.StepUpWindow < TimeSpan.FromMinutes(1) || options.StepUpWindow > TimeSpan.FromHours(12))
+            return ValidateOptionsResult.Fail($"{SecondFactorOptions.Section}:{nameof(options.StepUpWindow)} must be between 1 minute and 12 hours (it is {options.StepUpWindow}).");
         return string.IsNullOrWhiteSpace(options.Issuer) || options.Issuer.Contains(':', StringComparison.Ordinal)
             ? ValidateOptionsResult.Fail($"{SecondFactorOptions.Section}:{nameof(options.Issuer)} must be a non-empty name without ':'.")
             : ValidateOptionsResult.Success;
@@ -55,6 +60,8 @@ public sealed class SecondFactors(AccountDirectory directory, IDataProtectionPro
     private readonly ITimeLimitedDataProtector _tickets = protection.CreateProtector("CrisisCenter.SecondFactor.Enrolment.v1").ToTimeLimitedDataProtector();
 
     public bool IsRequiredFor(UserAccount account) => options.Value.RequiredRoles.Any(account.Roles.Contains);
+
+    public TimeSpan StepUpWindow => options.Value.StepUpWindow;
 
     public TotpEnrolment BeginTotpEnrolment(UserAccount account)
     {

@@ -77,7 +77,7 @@ public static class AuthApi
         return outcome;
     }
 
-    private static ProblemHttpResult Refusal(PasswordSignInResult outcome, HttpContext http)
+    internal static ProblemHttpResult Refusal(PasswordSignInResult outcome, HttpContext http)
     {
         if (outcome is PasswordSignInResult.SecondFactorRequired)
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
@@ -95,7 +95,7 @@ public static class AuthApi
             extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
     }
 
-    private static Me ToMe(UserAccount a, SecondFactors secondFactors, bool thisSession) =>
+    internal static Me ToMe(UserAccount a, SecondFactors secondFactors, bool thisSession) =>
         new(a.UserId, a.UserName, a.DisplayName, a.AgencyCode, [.. a.Roles.Order(StringComparer.Ordinal)], a.RegionCode, a.CanLogRegionalUpdates,
             new SecondFactorStatus(a.Totp is not null, secondFactors.IsRequiredFor(a), thisSession));
 }

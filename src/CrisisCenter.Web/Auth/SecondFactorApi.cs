@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using CrisisCenter.Application.Accounts;
 using CrisisCenter.Application.Pipeline;
+using CrisisCenter.Grains.SignIn;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCenter.Web.Auth;
 
@@ -27,6 +30,11 @@ public static class SecondFactorApi
 
     public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
 
+    public sealed record StepUpBody(string Code) : IValidate
+    {
+        public IReadOnlyDictionary<string, string[]> Validate() => new FieldProblems().Required("code", Code, 32).ToDictionary();
+    }
+
     public sealed record ResetBody(string Reason) : IValidate
     {
         public IReadOnlyDictionary<string, string[]> Validate() => new FieldProblems().Required("reason", Reason, 500).ToDictionary();
@@ -51,6 +59,37 @@ public static class SecondFactorApi
             var account = await CurrentAsync(user, directory, http);
             return TypedResults.Ok(new RecoveryCodes(await secondFactors.ConfirmTotpEnrolmentAsync(account, body.Ticket, body.Code, http.RequestAborted)));
         }).WithSummary("Finish enrolling with the app's current code; returns the recovery codes, shown this once.");
+
+        group.MapPost("/step-up", async Task<Results<SignInHttpResult, Ok<AuthApi.Me>, ProblemHttpResult>> (
+            StepUpBody body, ClaimsPrincipal user, AccountDirectory directory, SecondFactors secondFactors, ISignInThrottle throttle,
+            IOptions<SignInThrottlingOptions> throttling, TimeProvider clock, HttpContext http) =>
+        {
+            var problems = body.Validate();
+            if (problems.Count > 0) throw new RequestValidationException(problems);
+            var account = await CurrentAsync(user, directory, http);
+            if (account.Totp is null)
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: "No authenticator is enrolled for this account: enrol one first.");
+            // Codes guessed through a stolen session are throttled like passwords, per session (never slowed by others).
+            var source = new SignInSource("session:" + user.FindFirstValue(CrisisCenterClaims.SessionId), KnownDevice: true);
+            var rules = throttling.Value.ToRules();
+            var permit = await throttle.BeginAsync(account.UserName, source, rules, http.RequestAborted);
+            if (!permit.Granted) return AuthApi.Refusal(new PasswordSignInResult.Throttled(permit.RetryAfter), http);
+            string? method = null;
+            try
+            {
+                method = await secondFactors.VerifyAsync(account, body.Code, http.RequestAborted);
+            }
+            finally
+            {
+                await throttle.FinishAsync(account.UserName, source, method is null ? SignInOutcome.Failed : SignInOutcome.Succeeded, rules, CancellationToken.None);
+            }
+            if (method is null) throw new RequestValidationException(new Dictionary<string, string[]> { ["code"] = ["The code is wrong, expired or already used."] });
+            var fresh = (await directory.FindByIdAsync(account.UserId, http.RequestAborted))!;
+            if (user.Identity?.AuthenticationType == AuthSchemes.Bearer)
+                return TypedResults.SignIn(AuthenticationSetup.CreatePrincipal(fresh, AuthSchemes.Bearer, clock.GetUtcNow()), authenticationScheme: AuthSchemes.Bearer);
+            await http.SignInAsync(AuthSchemes.Cookie, AuthenticationSetup.CreatePrincipal(fresh, AuthSchemes.Cookie, clock.GetUtcNow()));
+            return TypedResults.Ok(AuthApi.ToMe(fresh, secondFactors, thisSession: true));
+        }).WithSummary("Confirm with the authenticator's code before approving, publishing or changing channels: renews the cookie, or answers a new bearer token.");
 
         routes.MapPost("/api/users/{userId}/second-factor/reset", async Task<NoContent> (string userId, ResetBody body, SecondFactors secondFactors, ClaimsPrincipal user, HttpContext http) =>
         {
