@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrisisCenter.Application.Accounts;
+using CrisisCenter.Grains.Incidents;
 using CrisisCenter.Web.Auth;
 using CrisisCenter.Web.Tests.Api.Http;
 using CrisisCenter.Web.Tests.Api.Staff;
@@ -52,6 +53,10 @@ public sealed class StepUpTests : IAsyncLifetime
         using var confirmed = _app.Authenticated(new AuthenticationHeaderValue("Bearer", token));
 
         (await confirmed.ApproveAsync(statement)).Duplicate.Should().BeFalse("approved once the second factor is fresh");
+        var approvals = new List<string>();
+        await foreach (var e in _app.Store.ReadStreamAsync(IncidentStreams.For(statement.IncidentId)))
+            if (e.Type == "statement.approved.v1") approvals.Add(System.Text.Encoding.UTF8.GetString(e.Data.Span));
+        approvals.Should().ContainSingle().Which.Should().Contain("\"confirmedWith\":\"otp\"", "the approval records that a second factor confirmed it");
         (await press.PublishAsync(statement, "website")).Duplicate.Should().BeFalse("a press officer is not named by this policy and has no authenticator");
     }
 
