@@ -33,7 +33,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(IncidentPolicyConfiguration.Read(builder.Configuration));
 builder.Services.AddConfiguredEventStore(storeOptions, dataDirectory);
 builder.Services.AddSingleton<AccountDirectory>();
-builder.Services.AddSingleton<ISignInFailures, ClusterSignInFailures>();
 builder.Services.AddSingleton<CrisisCenter.Application.Templates.TemplateLibrary>();
 builder.Services.AddCrisisCenterProjections(configureReadStore: readStore =>
     ReadStoreSettings.Configure(readStore, builder.Configuration, dataDirectory, builder.Environment.ContentRootPath));
@@ -90,6 +89,7 @@ app.UseSessionValidation();
 app.UseActingUser();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseSecondFactorStepUp();
 
 // Public on purpose (the fallback policy closes everything else): the API description and health probes.
 app.MapOpenApi().AllowAnonymous();

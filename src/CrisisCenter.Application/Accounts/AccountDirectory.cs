@@ -12,21 +12,14 @@ namespace CrisisCenter.Application.Accounts;
 /// current accounts in memory and catches up with the stream before answering, so a user registered
 /// through another node (or another process on the same store) is found.
 /// </summary>
-public sealed partial class AccountDirectory(IEventStore store, TimeProvider clock, ISignInFailures? signInFailures = null)
+public sealed partial class AccountDirectory(IEventStore store, TimeProvider clock)
 {
     public const string Stream = "directory";
     public const int MinimumPasswordLength = PasswordRules.MinimumLength;
 
-    /// <summary>Wrong passwords in a row (since the last success) that lock an account for <see cref="LockoutDuration"/>.</summary>
-    public const int FailuresBeforeLockout = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     private readonly PasswordHasher<UserAccount> _hasher = new();
     private readonly ConcurrentDictionary<string, UserAccount> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idByUserName = new(StringComparer.OrdinalIgnoreCase);
-    // Failures since the last success, per account (cluster-wide when the host gives a cluster counter): only
-    // reaching the threshold is a fact worth storing (AccountLockedOut), which every node then honours.
-    private readonly ISignInFailures _failures = signInFailures ?? new LocalSignInFailures();
     private readonly StreamFold<AccountEvent> _facts = new(store, Stream, AccountEventTypes.ByName);
 
     public async Task<UserAccount?> FindByUserNameAsync(string userName, CancellationToken ct = default)
@@ -48,40 +41,18 @@ public sealed partial class AccountDirectory(IEventStore store, TimeProvider clo
         return [.. _byId.Values.OrderBy(a => a.UserName, StringComparer.Ordinal)];
     }
 
-    /// <summary>Checks a password; null when the user is unknown, disabled, locked out or the password is wrong.
-    /// The <see cref="FailuresBeforeLockout"/>th wrong password in a row locks the account (an event in the stream).</summary>
+    /// <summary>Checks a password; null when the user is unknown, disabled or the password is wrong. Repeated wrong
+    /// passwords are slowed down by <see cref="PasswordSignIn"/> (per source, never a lockout), not here.</summary>
     public async Task<UserAccount?> AuthenticateAsync(string userName, string password, CancellationToken ct = default)
     {
         var account = await FindByUserNameAsync(userName, ct);
-        var now = clock.GetUtcNow();
-        if (account is null || account.Disabled || account.LockedUntil > now)
+        if (account is null || account.Disabled)
         {
-            // Hash anyway so a missing, disabled or locked user costs the same time as a wrong password.
+            // Hash anyway so a missing or disabled user costs the same time as a wrong password.
             _hasher.HashPassword(null!, password);
             return null;
         }
-        if (_hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed)
-        {
-            await _failures.ResetAsync(account.UserId, ct);
-            return account;
-        }
-        if (await _failures.RecordFailureAsync(account.UserId, FailuresBeforeLockout, ct))
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    await AppendAsync(new AccountLockedOut(account.UserId, FailuresBeforeLockout, now + LockoutDuration, Domain.Actor.SystemUserId, now), ct);
-                    break;
-                }
-                catch (WrongExpectedRevisionException) when (attempt < 3)
-                {
-                    // Another node wrote to the directory meanwhile (the stream fold caught up): record the lockout after it.
-                    await CatchUpAsync(ct);
-                }
-            }
-        }
-        return null;
+        return _hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed ? null : account;
     }
 
     public async Task<UserAccount> RegisterAsync(NewAccount request, string by, CancellationToken ct = default)
@@ -145,8 +116,12 @@ public sealed partial class AccountDirectory(IEventStore store, TimeProvider clo
             case AccountDisabled d when _byId.TryGetValue(d.UserId, out var a):
                 _byId[d.UserId] = a with { Disabled = true, SecurityStamp = d.SecurityStamp };
                 break;
-            case AccountLockedOut l when _byId.TryGetValue(l.UserId, out var a):
-                _byId[l.UserId] = a with { LockedUntil = l.Until };
+            case AccountLockedOut:
+                // Stored by earlier versions, which locked accounts after five wrong passwords. Lockout is gone (an
+                // attacker could aim it at a duty officer): the fact still replays, and no longer refuses anyone.
+                break;
+            case AccountTotpEnrolled or AccountSecondFactorUsed or AccountSecondFactorsReset:
+                ApplySecondFactor(e);
                 break;
             default:
                 ApplyExternal(e);

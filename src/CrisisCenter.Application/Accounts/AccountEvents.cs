@@ -14,7 +14,8 @@ public sealed record AccountPasswordChanged(string UserId, string PasswordHash, 
 public sealed record AccountDisabled(string UserId, string Reason, string SecurityStamp, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
-/// <summary>Too many wrong passwords in a row: sign-in is refused until <paramref name="Until"/>.</summary>
+/// <summary>Written by earlier versions after five wrong passwords in a row. No longer written nor honoured (sign-in is
+/// throttled instead, see <see cref="PasswordSignIn"/>); kept so stores that hold it still replay.</summary>
 public sealed record AccountLockedOut(string UserId, int FailedAttempts, DateTimeOffset Until, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
@@ -29,6 +30,22 @@ public sealed record AccountAccessChanged(
     string UserId, string AgencyCode, IReadOnlyList<string> Roles, string? RegionCode, string SecurityStamp, string By, DateTimeOffset At)
     : AccountEvent(UserId, By, At);
 
+/// <summary>A TOTP authenticator was enrolled (its first code checked): the secret as Data Protection ciphertext, never in
+/// the clear; the recovery codes as SHA-256 hashes only.</summary>
+public sealed record AccountTotpEnrolled(string UserId, string ProtectedSecret, IReadOnlyList<string> RecoveryCodeHashes, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
+/// <summary>A second factor was used to sign in: a TOTP code of <paramref name="TotpStep"/> (that step and the ones before
+/// it are spent) or the recovery code whose hash is <paramref name="RecoveryCodeHash"/> (spent). Storing the use is what
+/// makes each code good once, on every node.</summary>
+public sealed record AccountSecondFactorUsed(string UserId, string Method, long? TotpStep, string? RecoveryCodeHash, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
+/// <summary>An admin removed the account's second factors (a lost phone): the user signs in with the password alone and
+/// enrols again; sessions issued earlier end (new <paramref name="SecurityStamp"/>).</summary>
+public sealed record AccountSecondFactorsReset(string UserId, string Reason, string SecurityStamp, string By, DateTimeOffset At)
+    : AccountEvent(UserId, By, At);
+
 public static class AccountEventTypes
 {
     public static readonly IReadOnlyDictionary<string, Type> ByName = new Dictionary<string, Type>
@@ -39,6 +56,9 @@ public static class AccountEventTypes
         ["account.locked_out.v1"] = typeof(AccountLockedOut),
         ["account.external_login_linked.v1"] = typeof(AccountExternalLoginLinked),
         ["account.access_changed.v1"] = typeof(AccountAccessChanged),
+        ["account.totp_enrolled.v1"] = typeof(AccountTotpEnrolled),
+        ["account.second_factor_used.v1"] = typeof(AccountSecondFactorUsed),
+        ["account.second_factors_reset.v1"] = typeof(AccountSecondFactorsReset),
     };
 
     public static string NameOf(Type type) => ByName.First(p => p.Value == type).Key;

@@ -4,6 +4,8 @@ namespace CrisisCenter.Domain;
 /// Who issues a command. Built by the web edge from the authenticated user; the domain trusts it.
 /// <paramref name="Roles"/> is a list, not a set, because System.Text.Json cannot read IReadOnlySet without a
 /// converter and commands must round-trip with plain options; duplicates are harmless.
+/// <paramref name="SecondFactor"/> names the second factor this session was confirmed with (RFC 8176 "otp"), or null for
+/// a password (or single sign-on) alone: an approval records it.
 /// </summary>
 public sealed record Actor(
     string UserId,
@@ -11,7 +13,8 @@ public sealed record Actor(
     string AgencyCode,
     IReadOnlyList<Role> Roles,
     string? RegionCode = null,
-    bool CanLogRegionalUpdates = false)
+    bool CanLogRegionalUpdates = false,
+    string? SecondFactor = null)
 {
     /// <summary>
     /// User id reserved for the platform itself (channel dispatcher). The user store must refuse to create

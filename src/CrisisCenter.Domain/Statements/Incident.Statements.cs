@@ -75,7 +75,7 @@ public static partial class Incident
                         ? DomainError.Conflict(DomainErrors.ApprovalDuplicate, "You have already approved this revision.")
                         : null))
                 .Or(() => Accept(new StatementApproved(
-                    state.Id, approver, c.Context.At, c.StatementId, c.Revision, c.ContentHash, validApprovers.Count + 1, required)));
+                    state.Id, approver, c.Context.At, c.StatementId, c.Revision, c.ContentHash, validApprovers.Count + 1, required, c.Context.Actor.SecondFactor)));
         });
 
     private static Decision RejectStatement(IncidentState state, RejectStatement c, IncidentPolicy policy) =>

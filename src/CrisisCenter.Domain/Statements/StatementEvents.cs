@@ -37,6 +37,8 @@ public sealed record StatementSubmitted(
 /// <summary>
 /// One approver's approval. <paramref name="ApprovalsSoFar"/> counts the valid approvals of this revision including
 /// this one; the statement is Approved once it reaches <paramref name="ApprovalsRequired"/>.
+/// <paramref name="ConfirmedWith"/>: the second factor the approver's session was confirmed with ("otp"), null for a
+/// password alone (and in approvals stored before second factors existed).
 /// </summary>
 [EventType("statement.approved.v1")]
 public sealed record StatementApproved(
@@ -47,7 +49,8 @@ public sealed record StatementApproved(
     int Revision,
     string ContentHash,
     int ApprovalsSoFar,
-    int ApprovalsRequired) : IncidentEvent(IncidentId, By, At);
+    int ApprovalsRequired,
+    string? ConfirmedWith = null) : IncidentEvent(IncidentId, By, At);
 
 /// <summary>
 /// A severity change altered how many approvals a statement in review (or approved, not yet published) needs;

@@ -19,6 +19,7 @@ public static class ActorClaims
             user.FindFirstValue(CrisisCenterClaims.Agency) ?? "",
             roles,
             user.FindFirstValue(CrisisCenterClaims.Region),
-            user.FindFirstValue(CrisisCenterClaims.CanLogRegionalUpdates) == "true");
+            user.FindFirstValue(CrisisCenterClaims.CanLogRegionalUpdates) == "true",
+            user.HasClaim(CrisisCenterClaims.AuthenticationMethods, "otp") ? "otp" : null);
     }
 }

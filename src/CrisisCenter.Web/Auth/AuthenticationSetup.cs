@@ -43,6 +43,14 @@ public static class AuthenticationSetup
                 };
             });
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, CacheBearerTickets>();
+        services.AddOptions<SignInThrottlingOptions>().BindConfiguration(SignInThrottlingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInThrottlingOptions>, SignInThrottlingOptionsValidator>();
+        services.AddSingleton<ISignInThrottle, ClusterSignInThrottle>();
+        services.AddSingleton<PasswordSignIn>();
+        services.AddOptions<SecondFactorOptions>().BindConfiguration(SecondFactorOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecondFactorOptions>, SecondFactorOptionsValidator>();
+        services.AddSingleton<SecondFactors>();
+        services.AddSingleton<KnownDevices>();
         services.AddAuthorizationBuilder().AddAccessPolicies();
         return services;
     }
@@ -57,7 +65,9 @@ public static class AuthenticationSetup
         }
     }
 
-    public static ClaimsPrincipal CreatePrincipal(UserAccount account, string authenticationType)
+    /// <param name="secondFactorAt">When a second factor was checked in this sign-in; null for a password alone or a
+    /// single sign-on (whose provider's own factors are not claimed here).</param>
+    public static ClaimsPrincipal CreatePrincipal(UserAccount account, string authenticationType, DateTimeOffset? secondFactorAt = null)
     {
         var claims = new List<Claim>
         {
@@ -69,6 +79,12 @@ public static class AuthenticationSetup
             new(CrisisCenterClaims.CanLogRegionalUpdates, account.CanLogRegionalUpdates ? "true" : "false"),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(CrisisCenterClaims.Role, r)));
+        if (secondFactorAt is { } at)
+        {
+            claims.Add(new Claim(CrisisCenterClaims.AuthenticationMethods, "pwd"));
+            claims.Add(new Claim(CrisisCenterClaims.AuthenticationMethods, "otp"));
+            claims.Add(new Claim(CrisisCenterClaims.SecondFactorAt, at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
         if (account.RegionCode is { } region) claims.Add(new Claim(CrisisCenterClaims.Region, region));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, CrisisCenterClaims.Name, CrisisCenterClaims.Role));
     }

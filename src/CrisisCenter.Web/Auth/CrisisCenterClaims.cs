@@ -11,4 +11,8 @@ public static class CrisisCenterClaims
     public const string CanLogRegionalUpdates = "regional_updates";
     public const string SecurityStamp = "stamp";
     public const string SessionId = "sid";
+    /// <summary>How the session was authenticated (RFC 8176 values): "pwd", plus "otp" when a TOTP or recovery code was given.</summary>
+    public const string AuthenticationMethods = "amr";
+    /// <summary>When the second factor was last checked (Unix seconds), for step-up freshness.</summary>
+    public const string SecondFactorAt = "mfa_at";
 }

@@ -21,8 +21,8 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
-/// ASP.NET Core rate limiting: a fixed window per client address on sign-in (wrong passwords are further stopped
-/// per account by the directory's lockout), and a token bucket per user on every state-changing /api request.
+/// ASP.NET Core rate limiting: a fixed window per client address on sign-in (wrong passwords are further slowed
+/// per account and client address by the sign-in throttle, see PasswordSignIn), and a token bucket per user on every state-changing /api request.
 /// A refused request is answered 429 with Retry-After.
 /// </summary>
 public static class RateLimits

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCenter.Web.Tests.Security.SignIn;
 
-/// <summary>Guessing passwords is slow and short-lived: sign-in is rate-limited per address, an account locks after
-/// repeated wrong passwords (a fact in the directory stream), commands are rate-limited per user, and weak passwords
-/// are refused when accounts are created.</summary>
+/// <summary>Guessing passwords is slow: sign-in is rate-limited per address (wrong passwords are further throttled per
+/// account and address, see <see cref="SignInThrottlingTests"/>), commands are rate-limited per user, and weak
+/// passwords are refused when accounts are created.</summary>
 public sealed class SignInDefenceTests : IAsyncLifetime
 {
     private const int SignInsPerMinute = 12;
@@ -23,33 +23,6 @@ public sealed class SignInDefenceTests : IAsyncLifetime
     });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    [Fact]
-    public async Task the_fifth_wrong_password_in_a_row_locks_the_account_even_against_the_right_one()
-    {
-        var account = await _app.CreateUserAsync("lock.target", "MES", "PressOfficer");
-        using var client = _app.Anonymous();
-
-        for (var i = 0; i < AccountDirectory.FailuresBeforeLockout; i++)
-            (await SignInAsync(client, "lock.target", "not-the-password-" + i)).Should().Be(HttpStatusCode.Unauthorized);
-
-        (await SignInAsync(client, "lock.target", CrisisCenterApp.Password)).Should().Be(HttpStatusCode.Unauthorized, "the account is locked");
-        var stored = new List<string>();
-        await foreach (var e in _app.Store.ReadStreamAsync(AccountDirectory.Stream)) stored.Add(e.Type);
-        stored.Should().ContainSingle(t => t == "account.locked_out.v1");
-        (await _app.Services.GetRequiredService<AccountDirectory>().FindByIdAsync(account.UserId))!.LockedUntil.Should().BeAfter(DateTimeOffset.UtcNow);
-    }
-
-    [Fact]
-    public async Task a_success_resets_the_count_of_wrong_passwords()
-    {
-        await _app.CreateUserAsync("lock.careful", "MES", "PressOfficer");
-        using var client = _app.Anonymous();
-        for (var i = 0; i < AccountDirectory.FailuresBeforeLockout - 1; i++) await SignInAsync(client, "lock.careful", "typo-typo-typo");
-        (await SignInAsync(client, "lock.careful", CrisisCenterApp.Password)).Should().Be(HttpStatusCode.OK);
-        for (var i = 0; i < AccountDirectory.FailuresBeforeLockout - 1; i++) await SignInAsync(client, "lock.careful", "typo-typo-typo");
-        (await SignInAsync(client, "lock.careful", CrisisCenterApp.Password)).Should().Be(HttpStatusCode.OK);
-    }
 
     [Fact]
     public async Task sign_in_attempts_beyond_the_limit_per_minute_are_answered_429_with_retry_after()
