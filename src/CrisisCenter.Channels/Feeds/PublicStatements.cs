@@ -27,6 +27,10 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
     private readonly Dictionary<Guid, HashSet<Guid>> statementsOf = [];
     private readonly Dictionary<Guid, HashSet<Guid>> postsOf = [];
     private readonly Dictionary<Guid, long> lastDeliveredAt = [];
+    // Posts kept after their delivery (website originals), told apart from those still on their way.
+    private readonly HashSet<Guid> delivered = [];
+    // Per statement, its posts not delivered yet: while any is, the statement's texts are kept.
+    private readonly Dictionary<Guid, int> openPosts = [];
     private ImmutableDictionary<(Guid, Language), FeedEntry> entries = ImmutableDictionary<(Guid, Language), FeedEntry>.Empty;
     private ImmutableDictionary<Guid, CapMessage> capMessages = ImmutableDictionary<Guid, CapMessage>.Empty;
     private volatile Snapshot snapshot = Snapshot.Empty;
@@ -46,7 +50,8 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
             [.. postIds.Select(id => posts[id])],
             [.. entries.Values.Where(e => statementIds.Contains(e.StatementId))],
             [.. statementIds.Where(capMessages.ContainsKey).Select(id => capMessages[id])],
-            lastDeliveredAt.GetValueOrDefault(incidentId, -1));
+            lastDeliveredAt.GetValueOrDefault(incidentId, -1),
+            [.. postIds.Where(delivered.Contains)]);
         return JsonSerializer.Serialize(saved, Json);
     }
 
@@ -73,6 +78,9 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
             Regions = [.. m.Regions], References = [.. m.References], Content = m.Content.ToImmutableDictionary(),
         })));
         lastDeliveredAt[incidentId] = saved.LastDeliveredAt;
+        delivered.UnionWith(saved.Delivered ?? []);
+        foreach (var post in saved.Posts.Where(p => !delivered.Contains(p.PostId)))
+            openPosts[post.StatementId] = openPosts.GetValueOrDefault(post.StatementId) + 1;
         snapshot = new Snapshot(entries, capMessages, Math.Max(snapshot.Position, saved.LastDeliveredAt));
     }
 
@@ -84,6 +92,8 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
         statementsOf.Clear();
         postsOf.Clear();
         lastDeliveredAt.Clear();
+        delivered.Clear();
+        openPosts.Clear();
         entries = ImmutableDictionary<(Guid, Language), FeedEntry>.Empty;
         capMessages = ImmutableDictionary<Guid, CapMessage>.Empty;
         snapshot = Snapshot.Empty;
@@ -112,13 +122,46 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
             case ChannelPostScheduled e:
                 posts[e.PostId] = e;
                 Own(postsOf, e.IncidentId, e.PostId);
+                openPosts[e.StatementId] = openPosts.GetValueOrDefault(e.StatementId) + 1;
                 return;
             case ChannelPostDelivered e:
                 Delivered(e.PostId, e.At, projected.Position);
+                Forget(e.PostId);
                 return;
             case ChannelPostDeliveryConfirmed e:
                 Delivered(e.PostId, e.At, projected.Position);
+                Forget(e.PostId);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Lets go of what a delivered post no longer needs, so this model keeps what the public outputs show rather than
+    /// every post and every text ever written: a delivered post is kept only if a later correction or retraction can
+    /// name it as its original on the website feed; a statement's texts are kept only while one of its posts may still
+    /// be delivered (its entries and CAP messages hold the texts from then on).
+    /// </summary>
+    private void Forget(Guid postId)
+    {
+        if (!posts.TryGetValue(postId, out var post) || delivered.Contains(postId)) return;
+        var keep = post.Action == ChannelPostAction.Publish && targets.Find(post.Channel)?.Kind == ChannelKind.Feed;
+        if (!keep)
+        {
+            posts.Remove(postId);
+            if (postsOf.TryGetValue(post.IncidentId, out var ids)) ids.Remove(postId);
+        }
+
+        if (keep) delivered.Add(postId);
+        var open = openPosts.GetValueOrDefault(post.StatementId) - 1;
+        if (open > 0)
+        {
+            openPosts[post.StatementId] = open;
+        }
+        else
+        {
+            openPosts.Remove(post.StatementId);
+            if (statements.TryGetValue(post.StatementId, out var statement))
+                statements[post.StatementId] = statement with { Revisions = statement.Revisions.Clear() };
         }
     }
 
@@ -213,7 +256,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
     /// <summary>One incident's part of this read model as the read store keeps it.</summary>
     private sealed record SavedIncident(
         IncidentFacts? Incident, List<SavedStatement> Statements, List<ChannelPostScheduled> Posts, List<FeedEntry> Entries,
-        List<CapMessage> CapMessages, long LastDeliveredAt);
+        List<CapMessage> CapMessages, long LastDeliveredAt, List<Guid>? Delivered);
 
     private sealed record SavedStatement(Guid Id, StatementKind Kind, Guid? References, Dictionary<int, Dictionary<Language, StatementText>> Revisions)
     {
