@@ -194,15 +194,23 @@ public sealed partial class ReadStore : IDisposable
         }
 
         _disposed = true;
-        CurrentTransaction?.Dispose();
-        _writer.Dispose();
-        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
-        if (_temporary)
+        // The lock file is let go of whatever closing the connections says: a node that failed to close cleanly
+        // (e.g. stopped in the middle of a batch) must not make the next start on this data directory rebuild its read
+        // models in a temporary file because the lock looks held until a finalizer runs.
+        try
         {
-            DeleteFiles(FilePath);
+            CurrentTransaction?.Dispose();
+            _writer.Dispose();
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+            if (_temporary)
+            {
+                DeleteFiles(FilePath);
+            }
         }
-
-        _ownership?.Dispose();
+        finally
+        {
+            _ownership?.Dispose();
+        }
     }
 
     private SqliteConnection OpenReader()
