@@ -51,6 +51,9 @@ public sealed class UpdateRemindersTests : IAsyncLifetime
 
     private async Task BoardCaughtUpAsync(Guid incidentId)
     {
+        // Find also answers from the stored rows, so the row alone can show before the host has restored the board
+        // into memory (which the reminders walk): wait for the host first.
+        await _app.Services.GetRequiredService<ProjectionHost>().WaitUntilCaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(20));
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (_app.Services.GetRequiredService<IncidentBoard>().Find(incidentId)?.LatestMissedUpdateDueAt is null && DateTime.UtcNow < deadline)
             await Task.Delay(50);
