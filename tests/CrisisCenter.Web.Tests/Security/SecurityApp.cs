@@ -28,6 +28,11 @@ public sealed class SecurityApp : IAsyncLifetime
             [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Kind"] = "Webhook",
             [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Url"] = "http://127.0.0.1:9/matrix-partner",
             [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Secret"] = "matrix-partner-secret-0123456789",
+            // Statements only: a partner taking incident.updated gets a notice (and a stored attempt) after every
+            // incident change, in the background, which would move the store's head under the "appends nothing" checks.
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Events:0"] = "statement.published",
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Events:1"] = "statement.corrected",
+            [$"Channels:Targets:{Matrix.ChannelPostArrangements.Channel}:Events:2"] = "statement.retracted",
         });
         var directory = App.Services.GetRequiredService<AccountDirectory>();
         foreach (var member in Staff.Everyone)
