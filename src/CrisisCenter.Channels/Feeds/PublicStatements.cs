@@ -48,7 +48,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
             incident,
             [.. statementIds.Select(id => SavedStatement.From(id, statements[id]))],
             [.. postIds.Select(id => posts[id])],
-            [.. entries.Values.Where(e => statementIds.Contains(e.StatementId))],
+            [.. statementIds.SelectMany(id => Enum.GetValues<Language>().Select(language => (id, language))).Where(entries.ContainsKey).Select(key => entries[key])],
             [.. statementIds.Where(capMessages.ContainsKey).Select(id => capMessages[id])],
             lastDeliveredAt.GetValueOrDefault(incidentId, -1),
             [.. postIds.Where(delivered.Contains)]);
@@ -61,7 +61,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
         if (saved.Incident is { } incident) incidents[incidentId] = incident with { Regions = [.. incident.Regions] };
         foreach (var statement in saved.Statements)
         {
-            statements[statement.Id] = new StatementFacts(incidentId, statement.Kind, statement.References,
+            statements[statement.Id] = new StatementFacts(statement.Kind, statement.References,
                 statement.Revisions.ToImmutableDictionary(r => r.Key, r => (IReadOnlyDictionary<Language, StatementText>)r.Value));
             Own(statementsOf, incidentId, statement.Id);
         }
@@ -113,7 +113,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
                 incidents[e.IncidentId] = incident with { Severity = e.To };
                 return;
             case StatementDrafted e:
-                statements[e.StatementId] = new StatementFacts(e.IncidentId, e.Kind, e.ReferencesStatementId, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>>.Empty.Add(e.Revision, e.Content));
+                statements[e.StatementId] = new StatementFacts(e.Kind, e.ReferencesStatementId, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>>.Empty.Add(e.Revision, e.Content));
                 Own(statementsOf, e.IncidentId, e.StatementId);
                 return;
             case StatementRevised e when statements.TryGetValue(e.StatementId, out var statement):
@@ -145,13 +145,16 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
     {
         if (!posts.TryGetValue(postId, out var post) || delivered.Contains(postId)) return;
         var keep = post.Action == ChannelPostAction.Publish && targets.Find(post.Channel)?.Kind == ChannelKind.Feed;
-        if (!keep)
+        if (keep)
+        {
+            delivered.Add(postId);
+        }
+        else
         {
             posts.Remove(postId);
             if (postsOf.TryGetValue(post.IncidentId, out var ids)) ids.Remove(postId);
         }
 
-        if (keep) delivered.Add(postId);
         var open = openPosts.GetValueOrDefault(post.StatementId) - 1;
         if (open > 0)
         {
@@ -249,7 +252,7 @@ public sealed class PublicStatements(IChannelTargets targets) : IRestorableProje
     private sealed record IncidentFacts(
         string Code, string Title, IncidentCategory Category, Severity Severity, ImmutableList<string> Regions, Visibility Visibility, bool IsPublicWarning);
 
-    private sealed record StatementFacts(Guid IncidentId, StatementKind Kind, Guid? References, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>> Revisions);
+    private sealed record StatementFacts(StatementKind Kind, Guid? References, ImmutableDictionary<int, IReadOnlyDictionary<Language, StatementText>> Revisions);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
